@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from scipy.stats import spearmanr
@@ -8,7 +9,12 @@ from tests.conftest import shared_path
 from tests.synthetic import synthetic_panel
 from tocsin.errors import TocsinError
 from tocsin.risk.dataset import Panel
-from tocsin.risk.forecast import FORECAST_OUTPUT_COLUMNS, forecast, top_drivers
+from tocsin.risk.forecast import (
+    FORECAST_OUTPUT_COLUMNS,
+    centred_interval,
+    forecast,
+    top_drivers,
+)
 from tocsin.risk.models import get_model
 
 
@@ -19,7 +25,7 @@ def test_forecast_columns_interval_and_rank_change() -> None:
     assert len(out) == 30
     assert out["rank"].tolist() == sorted(out["rank"].tolist())
     assert out["risk"].is_monotonic_decreasing
-    assert (out["risk_low"] <= out["risk_high"]).all()
+    assert (out["risk_low"] <= out["risk"]).all() and (out["risk"] <= out["risk_high"]).all()
     assert out["rank_change"].notna().all()
     name, value = str(out.loc[0, "driver_1"]).rsplit("=", 1)
     assert name in {"x1", "x2", "year", "change3y:x1", "change3y:x2"} or ":" in name
@@ -41,6 +47,14 @@ def test_forecast_for_a_year_without_data_is_a_clear_error() -> None:
         forecast(panel, get_model("ewp-enet"), 2050, n_boot=0)
     with pytest.raises(TocsinError, match="between 0 and 1"):
         forecast(panel, get_model("ewp-enet"), 2000, interval=1.5)
+
+
+def test_centred_interval_keeps_the_spread_around_the_point() -> None:
+    draws = np.array([[0.01, 0.2], [0.02, 0.3], [0.04, 0.4]])
+    low, high = centred_interval(np.array([0.05, 0.3]), draws, 0.1)
+    assert (low < [0.05, 0.3]).all() and (high > [0.05, 0.3]).all()
+    # a risk above every draw still gets an interval around itself
+    assert low[0] > 0.02
 
 
 def test_top_drivers_orders_by_absolute_contribution() -> None:
