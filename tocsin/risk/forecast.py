@@ -18,7 +18,7 @@ from joblib import Parallel, delayed
 from scipy.special import expit, logit
 
 from tocsin.errors import TocsinError
-from tocsin.risk.backtest import forecast_mask, rank_within, training_mask
+from tocsin.risk.backtest import forecast_mask, training_mask
 from tocsin.risk.dataset import Panel
 from tocsin.risk.estimators import RiskEstimator
 from tocsin.risk.models import FeatureTable, Model
@@ -51,21 +51,22 @@ def _bootstrap_one(
     estimator: RiskEstimator,
     train: pd.DataFrame,
     test: pd.DataFrame,
-    table: FeatureTable,
-    panel: Panel,
+    features: list[str],
+    country: str,
+    target_column: str,
     seed: int,
 ) -> np.ndarray[Any, Any]:
-    country = panel.spec.ids.country
+    """One refit on countries drawn with replacement (a country's years stay together)."""
     rng = np.random.default_rng(seed)
     names = train[country].unique()
     drawn = rng.choice(names, size=len(names), replace=True)
     groups = dict(tuple(train.groupby(country, sort=False)))
     sample = pd.concat([groups[name] for name in drawn], ignore_index=True)
-    target = sample[panel.spec.outcomes.target]
+    target = sample[target_column]
     if target.nunique() < 2:
         return np.full(len(test), np.nan)
-    estimator.fit(sample[list(table.features)], target)
-    return estimator.predict_risk(test[list(table.features)])
+    estimator.fit(sample[features], target)
+    return estimator.predict_risk(test[features])
 
 
 def centred_interval(
@@ -129,7 +130,7 @@ def forecast(
     estimator, test, risk = fitted
     spec = panel.spec
     out = pd.DataFrame({"ewp_name": test[spec.ids.country].to_numpy(), "risk": risk})
-    out["rank"] = rank_within(out["risk"], pd.Series(0, index=out.index))
+    out["rank"] = out["risk"].rank(ascending=False, method="min").astype(int)
     if on_step:
         on_step()
 
@@ -147,10 +148,18 @@ def forecast(
 
     tail = (1 - interval) / 2
     if n_boot > 0:
+        features = list(table.features)
         train = table.frame[training_mask(table, panel, year - 2)]
+        train = train[[spec.ids.country, spec.outcomes.target, *features]]
         jobs = (
             delayed(_bootstrap_one)(
-                estimator.resampling_clone(), train, test, table, panel, seed + b
+                estimator.resampling_clone(),
+                train,
+                test[features],
+                features,
+                spec.ids.country,
+                spec.outcomes.target,
+                seed + b,
             )
             for b in range(n_boot)
         )
