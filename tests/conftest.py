@@ -70,3 +70,15 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> RunCli:
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    from tests.databases import drop_templates
+
+    drop_templates()
+
+
+from tests.databases import database  # noqa: E402
+from tests.fixtures import app, client, roles, seeded, web_settings  # noqa: E402
+
+__all__ = ["app", "client", "database", "roles", "seeded", "web_settings"]

@@ -1,8 +1,9 @@
 """Layer rules from DESIGN.md, checked by reading imports.
 
-- `domain` imports nothing of ours; `db` imports only `domain`;
+- `domain` imports nothing of ours; `db` imports only `domain` (and `errors`);
+- `jobs` imports no area: areas register their job kinds with it;
 - an area package imports other areas only through their public `__init__`;
-- `cli` (and later `web`) import areas only through their public `__init__`.
+- `cli` and `web` import areas only through their public `__init__`.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "tocsin"
-AREAS = {"risk", "signals", "intake", "evidence", "action", "share", "brief"}
-SHELLS = {"cli", "web"}
+AREAS = {"accounts", "risk", "signals", "intake", "evidence", "action", "share", "brief"}
+FOUNDATION = {"errors", "atomic", "config"}
+SHELLS = {"cli", "web", "startup"}
 
 
 def imports(path: Path) -> list[str]:
@@ -44,8 +46,10 @@ def violations() -> list[str]:
             deep = len(parts) > 2 and parts[2] not in {"__init__"}
             if me == "domain":
                 problems.append(f"{path}: domain imports {name}")
-            elif me == "db" and target not in {"domain"}:
+            elif me == "db" and target not in {"domain", "errors"}:
                 problems.append(f"{path}: db imports {name}")
+            elif me == "jobs" and target in AREAS:
+                problems.append(f"{path}: jobs imports the area {name}")
             elif (me in AREAS or me in SHELLS) and target in AREAS and deep:
                 # `from tocsin.risk import x` names x inside the public package: allowed only
                 # when x is exported; a private module path is not.

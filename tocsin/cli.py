@@ -13,9 +13,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from tocsin import __version__, risk
+from tocsin import __version__, accounts, jobs, risk, startup
 from tocsin.atomic import atomic_output, check_writable
 from tocsin.config import get_settings
+from tocsin.db import Database, current_revision
+from tocsin.domain.permissions import Role
 from tocsin.errors import TocsinError
 
 out = Console()
@@ -275,6 +277,180 @@ def _forecast_table(rows: pd.DataFrame, model: str, year: int) -> Table:
             str(row["driver_1"]),
         )
     return table
+
+
+# --- the web app, accounts, jobs, database -----------------------------------------------------
+
+
+def _database() -> Database:
+    return startup.open_database(get_settings())
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Web worker processes (background jobs then need `tocsin jobs worker`).",
+)
+def serve(host: str, port: int, workers: int) -> None:
+    """Run the web app (SQLite by default; PostgreSQL when TOCSIN_DATABASE_URL says so)."""
+    import uvicorn
+
+    from tocsin.web import create_app
+
+    settings = get_settings()
+    prepared = startup.prepare(settings)
+    if prepared.admin_password:
+        _announce_admin(prepared.admin_password)
+    if prepared.queued_import:
+        out.print(f"EWP data found: import queued as job {prepared.queued_import}")
+    elif not risk.ewp_path(settings.data_dir, "predictors").exists():
+        out.print("no EWP data yet: run `tocsin data fetch ewp` (or --from PATH), then restart")
+    out.print(f"Tocsin on http://{host}:{port} ({prepared.db.backend})")
+    if workers == 1:
+        app = create_app(settings, database=prepared.db)
+        uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
+    else:
+        if settings.embedded_worker:
+            raise TocsinError(
+                "--workers > 1 needs TOCSIN_EMBEDDED_WORKER=false and a separate"
+                " `tocsin jobs worker`"
+            )
+        uvicorn.run(
+            "tocsin.web:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="warning",
+        )
+
+
+def _announce_admin(password: str) -> None:
+    out.print("First run: created the administrator account.", markup=False)
+    out.print(f"  username: admin\n  one-time password: {password}", markup=False)
+    out.print("  (shown once; you will be asked to choose a new password at first login)")
+
+
+@cli.group("db")
+def db_group() -> None:
+    """The database: migrations."""
+
+
+@db_group.command("migrate")
+def db_migrate() -> None:
+    """Create or upgrade the schema to the latest migration."""
+    db = _database()
+    out.print(f"{db.backend} schema at {current_revision(db)}")
+
+
+@cli.group("users")
+def users_group() -> None:
+    """Accounts and roles."""
+
+
+@users_group.command("create")
+@click.argument("username")
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
+@click.option("--name", "display_name", default="", help="Display name.")
+def users_create(username: str, role: str, display_name: str) -> None:
+    """Create an account; prints its one-time password."""
+    db = _database()
+    with db.session() as session:
+        user, one_time = accounts.create_user(
+            session, username=username, role=role, display_name=display_name
+        )
+        name = user.username
+    out.print(f"created {name} ({role}); one-time password: {one_time}", markup=False)
+
+
+@users_group.command("list")
+def users_list() -> None:
+    """List accounts and their roles."""
+    db = _database()
+    table = Table(title="Users")
+    for col in ("username", "role", "active", "last login"):
+        table.add_column(col)
+    with db.session() as session:
+        for u in accounts.list_users(session):
+            last = u.last_login_at.strftime("%Y-%m-%d %H:%M") if u.last_login_at else "never"
+            table.add_row(u.username, u.role, "yes" if u.is_active else "no", last)
+    out.print(table)
+
+
+@users_group.command("reset-password")
+@click.argument("username")
+def users_reset(username: str) -> None:
+    """Give an account a new one-time password and end its sessions."""
+    db = _database()
+    with db.session() as session:
+        user = accounts.get_user(session, username)
+        if user is None:
+            raise TocsinError(f"no user {username!r}")
+        one_time = accounts.reset_password(session, user, actor=None)
+    out.print(f"{username}: new one-time password: {one_time}", markup=False)
+
+
+@cli.group("jobs")
+def jobs_group() -> None:
+    """Background jobs: list, follow, run a worker."""
+
+
+@jobs_group.command("list")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+def jobs_list(limit: int) -> None:
+    """List recent jobs."""
+    db = _database()
+    table = Table(title="Jobs")
+    for col in ("id", "kind", "status", "progress", "message"):
+        table.add_column(col)
+    with db.session() as session:
+        for job in jobs.list_jobs(session, limit=limit):
+            progress = f"{job.progress_done}/{job.progress_total}"
+            table.add_row(str(job.id), job.kind, job.status, progress, job.error or job.message)
+    out.print(table)
+
+
+@jobs_group.command("watch")
+@click.argument("job_id", type=int)
+def jobs_watch(job_id: int) -> None:
+    """Follow a job's progress until it ends; exits non-zero if it failed."""
+    db = _database()
+    with _progress() as progress:
+        task = progress.add_task(f"job {job_id}", total=None)
+        while True:
+            with db.session() as session:
+                job = jobs.get_job(session, job_id)
+                if job is None:
+                    raise TocsinError(f"no job {job_id}")
+                status, done, total = job.status, job.progress_done, job.progress_total
+                message, error = job.message, job.error
+            progress.update(
+                task,
+                completed=done,
+                total=total or None,
+                description=f"job {job_id} {status}: {message[:40]}",
+            )
+            if status in (jobs.JobStatus.SUCCEEDED, jobs.JobStatus.FAILED):
+                break
+            time.sleep(0.5)
+    if status == jobs.JobStatus.FAILED:
+        raise TocsinError(f"job {job_id} failed: {error}")
+    out.print(f"job {job_id} succeeded")
+
+
+@jobs_group.command("worker")
+def jobs_worker() -> None:
+    """Run background jobs in this process until interrupted (team mode)."""
+    settings = get_settings()
+    prepared = startup.prepare(settings)
+    worker = jobs.Worker(prepared.db, settings.data_dir, n_jobs=settings.n_jobs)
+    out.print(f"worker {worker.name} waiting for jobs ({prepared.db.backend})")
+    worker.run_forever()
 
 
 def main(argv: Sequence[str] | None = None) -> None:

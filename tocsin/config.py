@@ -1,16 +1,19 @@
 """Typed settings, read from `TOCSIN_*` environment variables and an optional `.env` file.
 
-Every field is documented in `docs/settings.md`; a test fails when one is not.
+Every field is documented in `docs/settings.md`; a test fails when one is not. Outside
+development, secrets must be set explicitly: the app refuses to start with a missing or
+placeholder secret key rather than run with one an attacker could guess.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from tocsin.errors import TocsinError
@@ -18,10 +21,12 @@ from tocsin.errors import TocsinError
 EWP_REPOSITORY_RAW = (
     "https://raw.githubusercontent.com/EarlyWarningProject/2025-Statistical-Risk-Assessment/main"
 )
+PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "secret", "dev", "development"})
+MIN_SECRET_LENGTH = 32
 
 
 class Settings(BaseSettings):
-    """Settings shared by the CLI and, later, the web app."""
+    """Settings shared by the CLI and the web app."""
 
     model_config = SettingsConfigDict(env_prefix="TOCSIN_", env_file=".env", extra="ignore")
 
@@ -32,6 +37,14 @@ class Settings(BaseSettings):
         default=Path("tocsin-data"),
         description="Directory holding imported data sets, model runs and reports.",
     )
+    database_url: str = Field(
+        default="",
+        description="SQLAlchemy URL; empty means SQLite at DATA_DIR/tocsin.db.",
+    )
+    secret_key: str = Field(
+        default="",
+        description="Key for keyed hashes; required outside development (32+ characters).",
+    )
     n_jobs: int = Field(
         default_factory=lambda: os.cpu_count() or 1,
         description="Worker processes for backtests and resampling (default: all cores).",
@@ -40,13 +53,50 @@ class Settings(BaseSettings):
         default=EWP_REPOSITORY_RAW,
         description="Base URL of EWP's replication repository (raw files) for `data fetch ewp`.",
     )
+    max_body_bytes: int = Field(
+        default=1_000_000, description="Largest request body the web app accepts, in bytes."
+    )
+    secure_cookies: bool = Field(
+        default=False, description="Mark session cookies Secure (set when served over HTTPS)."
+    )
+    embedded_worker: bool = Field(
+        default=True, description="Run background jobs inside the web process."
+    )
 
-    @field_validator("n_jobs")
+    @field_validator("n_jobs", "max_body_bytes")
     @classmethod
     def _positive(cls, value: int) -> int:
         if value < 1:
             raise ValueError("must be at least 1")
         return value
+
+    @model_validator(mode="after")
+    def _production_secrets(self) -> Settings:
+        if self.env == "production":
+            key = self.secret_key
+            if key.lower() in PLACEHOLDER_SECRETS or len(key) < MIN_SECRET_LENGTH:
+                raise ValueError(
+                    "TOCSIN_SECRET_KEY must be set to a random value of 32+ characters in"
+                    " production (python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+                )
+        return self
+
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir.resolve() / 'tocsin.db'}"
+
+    def resolved_secret_key(self) -> str:
+        """The secret key; in development, one generated once and kept in the data directory."""
+        if self.secret_key:
+            return self.secret_key
+        path = self.data_dir / "secret_key"
+        if path.exists():
+            return path.read_text(encoding="utf-8").strip()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(32)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(key + "\n")
+        return key
 
 
 @lru_cache(maxsize=1)
@@ -56,5 +106,7 @@ def get_settings() -> Settings:
         return Settings()
     except ValidationError as exc:
         first = exc.errors()[0]
-        name = "TOCSIN_" + str(first["loc"][0]).upper() if first["loc"] else "settings"
-        raise TocsinError(f"setting {name}: {first['msg']}") from None
+        loc = first["loc"]
+        name = "TOCSIN_" + str(loc[0]).upper() if loc else "settings"
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise TocsinError(f"setting {name}: {message}") from None

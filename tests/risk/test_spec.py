@@ -50,3 +50,11 @@ def test_bad_specs_fail_in_one_line(tmp_path: Path, text: str, message: str) -> 
 def test_unknown_bundled_name_is_refused() -> None:
     with pytest.raises(TocsinError, match="no bundled spec"):
         load_spec("ewp-1999")
+
+
+def test_labels_cover_engineered_features() -> None:
+    spec = load_spec()
+    assert spec.label("discrimpop").startswith("Share of population")
+    assert spec.label("change3y:discrimpop").endswith(": change over 3 years")
+    assert spec.label("max3y:battledeaths.log2") == "Battle deaths (log2): highest in 3 years"
+    assert spec.label("unknown") == "unknown"

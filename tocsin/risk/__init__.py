@@ -3,6 +3,7 @@
 The public surface other areas (and the CLI, and later the web app) may use.
 """
 
+from tocsin.risk import jobs, store
 from tocsin.risk.backtest import FoosProtocol, read_ewp_foos, run_backtest, score_table
 from tocsin.risk.dataset import DatasetError, Panel, load_panel, parse_panel
 from tocsin.risk.forecast import FORECAST_OUTPUT_COLUMNS, forecast
@@ -29,6 +30,7 @@ __all__ = [
     "foos_metrics",
     "forecast",
     "get_model",
+    "jobs",
     "load_panel",
     "load_spec",
     "parse_panel",
@@ -36,6 +38,7 @@ __all__ = [
     "read_provenance",
     "run_backtest",
     "score_table",
+    "store",
     "summary_table",
     "write_report",
 ]

@@ -6,6 +6,7 @@ predictors loads without a code change: write a new spec and pass it with `--spe
 
 from __future__ import annotations
 
+import re
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -87,7 +88,19 @@ class DatasetSpec(_Frozen):
         return tuple(dict.fromkeys([self.ids.country, *self.numeric_columns]))
 
     def label(self, column: str) -> str:
+        """A readable name for a column, engineered ones included ("change3y:x" and the like)."""
+        if ":" in column:
+            kind, base = column.split(":", 1)
+            return f"{self.labels.get(base, base)}: {_describe(kind)}"
         return self.labels.get(column, column)
+
+
+def _describe(kind: str) -> str:
+    match = re.fullmatch(r"(change|max)(\d+)y", kind)
+    if match:
+        what = "change over" if match[1] == "change" else "highest in"
+        return f"{what} {match[2]} years"
+    return kind
 
 
 def load_spec(path_or_name: str | Path | None = None) -> DatasetSpec:

@@ -1,0 +1,149 @@
+"""Request dependencies: the database session, who is asking, and what they may do.
+
+Every route declares exactly one access policy, `Require(permission)` or `PUBLIC`; the
+authorisation tests read these declarations to try every route with every role, so a route
+without one fails the suite instead of shipping open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from tocsin import accounts
+from tocsin.domain.permissions import Permission, allows
+from tocsin.web.security import (
+    SAFE_METHODS,
+    SESSION_COOKIE,
+    bearer_token,
+    submitted_csrf,
+    tokens_match,
+)
+from tocsin.web.state import AppState, app_state
+
+
+class NotAuthenticatedError(Exception):
+    def __init__(self, message: str = "log in first") -> None:
+        super().__init__(message)
+
+
+class ForbiddenError(Exception):
+    pass
+
+
+class PasswordChangeRequiredError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The person behind a request, and how they proved it."""
+
+    user: accounts.User
+    via: str  # "session" or "token"
+    session_id: int | None = None
+    csrf_token: str = ""
+
+    def can(self, permission: Permission) -> bool:
+        return allows(self.user.role, permission)
+
+
+State = Annotated[AppState, Depends(app_state)]
+
+
+def db_session(state: State) -> Iterator[Session]:
+    with state.db.session() as session:
+        yield session
+
+
+DbSession = Annotated[Session, Depends(db_session)]
+
+
+def identify(request: Request, state: AppState) -> Principal | None:
+    """Resolve the bearer token or session cookie; a bad token is an error, no token is None."""
+    token = bearer_token(request)
+    with state.db.session() as session:
+        if token is not None:
+            user = accounts.find_token_user(session, token)
+            if user is None:
+                raise NotAuthenticatedError("the API token is not valid")
+            session.expunge(user)
+            return Principal(user=user, via="token")
+        cookie = request.cookies.get(SESSION_COOKIE)
+        if not cookie:
+            return None
+        found = accounts.find_session(session, cookie)
+        if found is None:
+            return None
+        user, record = found
+        session.expunge(user)
+        return Principal(
+            user=user, via="session", session_id=record.id, csrf_token=record.csrf_token
+        )
+
+
+async def optional_principal(request: Request, state: State) -> Principal | None:
+    principal: Principal | None = getattr(request.state, "principal", None)
+    if principal is None:
+        principal = identify(request, state)
+        request.state.principal = principal
+    return principal
+
+
+MaybePrincipal = Annotated[Principal | None, Depends(optional_principal)]
+
+
+class Require:
+    """Policy: a logged-in user whose role holds `permission` (None: any logged-in user)."""
+
+    def __init__(
+        self, permission: Permission | None, *, during_password_change: bool = False
+    ) -> None:
+        self.permission = permission
+        self.during_password_change = during_password_change
+
+    def __repr__(self) -> str:
+        return f"Require({self.permission})"
+
+    async def __call__(self, request: Request, principal: MaybePrincipal) -> Principal:
+        if principal is None:
+            raise NotAuthenticatedError()
+        if (
+            principal.via == "session"
+            and request.method not in SAFE_METHODS
+            and not tokens_match(principal.csrf_token, await submitted_csrf(request))
+        ):
+            raise ForbiddenError("the form expired or came from another site (CSRF check)")
+        if principal.user.must_change_password and not self.during_password_change:
+            raise PasswordChangeRequiredError()
+        if self.permission is not None and not principal.can(self.permission):
+            raise ForbiddenError(f"your role ({principal.user.role}) may not do this")
+        return principal
+
+
+class PublicPolicy:
+    """Policy: anyone, logged in or not (login page, health check, API schema, static files)."""
+
+    permission = None
+
+    def __repr__(self) -> str:
+        return "PUBLIC"
+
+    async def __call__(self) -> None:
+        return None
+
+
+PUBLIC: Any = Depends(PublicPolicy())
+
+
+def policy(permission: Permission | None, **kwargs: bool) -> Any:
+    return Depends(Require(permission, **kwargs))
+
+
+def principal_of(request: Request) -> Principal | None:
+    principal: Principal | None = getattr(request.state, "principal", None)
+    return principal
