@@ -39,7 +39,7 @@ def panel_from_db(session: Session, dataset: DatasetRecord) -> Panel:
         )
     ).all()
     frame = pd.DataFrame([v for _, _, v in rows], dtype=float)
-    frame.insert(0, spec.ids.year, [int(y) for _, y, _ in rows])
+    frame[spec.ids.year] = [int(y) for _, y, _ in rows]  # also a predictor in EWP's spec
     frame.insert(0, spec.ids.country, [n for n, _, _ in rows])
     frame = frame.sort_values([spec.ids.country, spec.ids.year], ignore_index=True)
     return Panel(frame=frame, spec=spec, source=dataset.source, sha256=dataset.sha256)

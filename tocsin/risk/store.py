@@ -81,7 +81,9 @@ def import_dataset(session: Session, panel: Panel, provenance: dict[str, Any]) -
     )
     session.add(record)
     session.flush()
-    columns = list(dict.fromkeys([*spec.predictors.names, *spec.outcome_columns]))
+    # Every numeric column the spec names, so the panel can be rebuilt from the database alone.
+    columns = [c for c in spec.numeric_columns if c != spec.ids.year] + [spec.ids.year]
+    columns = list(dict.fromkeys(columns))
     frame = panel.frame
     rows = [
         {

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Query, Request
 from sqlalchemy.orm import Session
 
 from tocsin import accounts
@@ -53,6 +53,10 @@ class Principal:
 
 
 State = Annotated[AppState, Depends(app_state)]
+
+MAX_ID = 2**31 - 1  # the largest id either backend stores; larger ones are refused, not crashed on
+RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
+BeforeId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 
 def db_session(state: State) -> Iterator[Session]:

@@ -94,6 +94,8 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         detail = exc.detail if isinstance(exc.detail, str) else "request refused"
+        if detail == "There was an error parsing the body":  # FastAPI's words for bad bytes
+            detail = "the body could not be read: send UTF-8 text in the declared format"
         return problem(request, exc.status_code, detail, headers=exc.headers)
 
     @app.exception_handler(UnicodeDecodeError)

@@ -26,8 +26,24 @@ SECURITY_HEADERS = [
 ]
 
 
-class BodyTooLargeError(Exception):
-    pass
+def _replay(chunks: list[bytes], first: Message | None, upstream: Receive) -> Receive:
+    """A `receive` that hands over what was already read, then defers to the server again.
+
+    Deferring matters: a streaming response listens on `receive` for the client going away, so
+    inventing a disconnect here would cut every streamed download short.
+    """
+    pending: list[Message] = (
+        [first]
+        if first is not None
+        else [{"type": "http.request", "body": b"".join(chunks), "more_body": False}]
+    )
+
+    async def receive() -> Message:
+        if pending:
+            return pending.pop()
+        return await upstream()
+
+    return receive
 
 
 class BodyLimitMiddleware:
@@ -40,32 +56,28 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            await self._refuse(scope, send)
-            return
-        seen = 0
-        started = False
-
-        async def limited_receive() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise BodyTooLargeError
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except BodyTooLargeError:
-            if not started:
+        if declared is not None:
+            if not declared.isdigit() or int(declared) > self.max_bytes:
                 await self._refuse(scope, send)
+                return
+            await self.app(scope, receive, send)  # the server enforces the declared length
+            return
+        # No declared length (chunked): read up to the limit before the app sees anything.
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                await self.app(scope, _replay([], message, receive), send)
+                return
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.max_bytes:
+                await self._refuse(scope, send)
+                return
+            if not message.get("more_body", False):
+                break
+        await self.app(scope, _replay(chunks, None, receive), send)
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
         message = f"request body is larger than the limit of {self.max_bytes} bytes"

@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse
 from tocsin import accounts
 from tocsin.domain.permissions import Permission, Role
 from tocsin.web.api.routes.audit import export as export_audit
-from tocsin.web.deps import DbSession, Principal, State, policy
+from tocsin.web.deps import BeforeId, DbSession, Principal, RowId, State, policy
 from tocsin.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -30,7 +30,9 @@ def _users_page(
     )
     session.commit()
     context = {"users": users, "roles": [r.value for r in Role], **extra}
-    return render(request, "admin/users.html", context)
+    return render(
+        request, "admin/users.html", context, status_code=400 if "error" in extra else 200
+    )
 
 
 @router.get("/admin/users")
@@ -64,7 +66,7 @@ def create_user(
 
 @router.post("/admin/users/{user_id}")
 def update_user(
-    user_id: int,
+    user_id: RowId,
     request: Request,
     session: DbSession,
     principal: Admin,
@@ -93,7 +95,7 @@ def update_user(
 
 @router.post("/admin/users/{user_id}/reset")
 def reset_password(
-    user_id: int, request: Request, session: DbSession, principal: Admin
+    user_id: RowId, request: Request, session: DbSession, principal: Admin
 ) -> Response:
     user = session.get(accounts.User, user_id)
     if user is None:
@@ -117,7 +119,7 @@ def audit_page(
     principal: Auditor,
     actor: Annotated[str | None, Query(max_length=64)] = None,
     action: Annotated[str | None, Query(max_length=64)] = None,
-    before_id: Annotated[int | None, Query(ge=1)] = None,
+    before_id: BeforeId = None,
 ) -> Response:
     where = accounts.audit.AuditFilter(actor=actor or None, action=action or None)
     events = accounts.audit.query(session, where, limit=100, before_id=before_id)
@@ -160,7 +162,9 @@ def create_token(request: Request, session: DbSession, principal: Owner, name: S
 
 
 @router.post("/account/tokens/{token_id}/revoke")
-def revoke_token(token_id: int, request: Request, session: DbSession, principal: Owner) -> Response:
+def revoke_token(
+    token_id: RowId, request: Request, session: DbSession, principal: Owner
+) -> Response:
     token = session.get(accounts.ApiToken, token_id)
     mine = token is not None and token.user_id == principal.user.id
     if token is None or not (mine or principal.can(Permission.USERS_MANAGE)):

@@ -6,7 +6,7 @@ from fastapi import APIRouter, HTTPException, Request, Response
 
 from tocsin import jobs
 from tocsin.domain.permissions import Permission
-from tocsin.web.deps import DbSession, policy
+from tocsin.web.deps import DbSession, RowId, policy
 from tocsin.web.templating import render
 
 router = APIRouter(include_in_schema=False, dependencies=[policy(Permission.JOBS_READ)])
@@ -20,7 +20,7 @@ def job_list(request: Request, session: DbSession) -> Response:
 
 
 @router.get("/jobs/{job_id}")
-def job_page(job_id: int, request: Request, session: DbSession) -> Response:
+def job_page(job_id: RowId, request: Request, session: DbSession) -> Response:
     job = jobs.get_job(session, job_id)
     if job is None:
         raise HTTPException(404, f"no job {job_id}")
@@ -28,7 +28,7 @@ def job_page(job_id: int, request: Request, session: DbSession) -> Response:
 
 
 @router.get("/jobs/{job_id}/progress")
-def job_progress(job_id: int, request: Request, session: DbSession) -> Response:
+def job_progress(job_id: RowId, request: Request, session: DbSession) -> Response:
     job = jobs.get_job(session, job_id)
     if job is None:
         raise HTTPException(404, f"no job {job_id}")

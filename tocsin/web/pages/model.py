@@ -10,7 +10,7 @@ from fastapi.responses import FileResponse, RedirectResponse
 
 from tocsin import risk
 from tocsin.domain.permissions import Permission
-from tocsin.web.deps import DbSession, Principal, policy
+from tocsin.web.deps import DbSession, Principal, RowId, policy
 from tocsin.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -62,7 +62,7 @@ def model_page(request: Request, session: DbSession) -> Response:
 
 
 @router.get("/model/runs/{run_id}/{figure}.png", dependencies=[policy(Permission.RISK_READ)])
-def figure(run_id: int, figure: str, session: DbSession) -> Response:
+def figure(run_id: RowId, figure: str, session: DbSession) -> Response:
     run = risk.store.get_run(session, run_id)
     if run is None or figure not in FIGURES or not run.report_dir:
         raise HTTPException(404, "no such figure")

@@ -12,7 +12,7 @@ from fastapi.responses import StreamingResponse
 from tocsin import accounts
 from tocsin.domain.permissions import Permission
 from tocsin.web.api.schemas import AuditEventPublic
-from tocsin.web.deps import DbSession, Principal, State, policy
+from tocsin.web.deps import BeforeId, DbSession, Principal, State, policy
 
 router = APIRouter(tags=["audit"])
 Auditor = Annotated[Principal, policy(Permission.AUDIT_READ)]
@@ -32,7 +32,7 @@ def browse(
     action: Annotated[str | None, Query(max_length=64)] = None,
     since: datetime | None = None,
     until: datetime | None = None,
-    before_id: Annotated[int | None, Query(ge=1)] = None,
+    before_id: BeforeId = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[AuditEventPublic]:
     where = _filter(actor, action, since, until)
@@ -47,7 +47,7 @@ def browse(
     return [AuditEventPublic.model_validate(e) for e in events]
 
 
-@router.get("/audit/export", response_class=StreamingResponse)
+@router.get("/audit/export", response_class=StreamingResponse, response_model=None)
 def export(
     state: State,
     principal: Auditor,

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, Response
 from tocsin import jobs, risk
 from tocsin.domain.permissions import Permission
 from tocsin.web.api.schemas import JobCreate, JobPublic
-from tocsin.web.deps import DbSession, Principal, policy
+from tocsin.web.deps import DbSession, Principal, RowId, policy
 
 router = APIRouter(tags=["jobs"])
 
@@ -42,7 +42,7 @@ def list_jobs(
 
 
 @router.get("/jobs/{job_id}", response_model=JobPublic, dependencies=[policy(Permission.JOBS_READ)])
-def get_job(job_id: int, session: DbSession) -> JobPublic:
+def get_job(job_id: RowId, session: DbSession) -> JobPublic:
     job = jobs.get_job(session, job_id)
     if job is None:
         raise HTTPException(404, f"no job {job_id}")

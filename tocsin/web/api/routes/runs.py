@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query
 from tocsin import risk
 from tocsin.domain.permissions import Permission
 from tocsin.web.api.schemas import DatasetPublic, RunDetail, RunPublic
-from tocsin.web.deps import DbSession, policy
+from tocsin.web.deps import DbSession, RowId, policy
 
 router = APIRouter(tags=["runs"], dependencies=[policy(Permission.RISK_READ)])
 
@@ -26,7 +26,7 @@ def runs(
 
 
 @router.get("/runs/{run_id}", response_model=RunDetail)
-def run(run_id: int, session: DbSession) -> RunDetail:
+def run(run_id: RowId, session: DbSession) -> RunDetail:
     found = risk.store.get_run(session, run_id)
     if found is None:
         raise HTTPException(404, f"no run {run_id}")

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Response
 from tocsin import accounts
 from tocsin.domain.permissions import Permission
 from tocsin.web.api.schemas import TokenCreate, TokenCreated, TokenPublic
-from tocsin.web.deps import DbSession, Principal, policy
+from tocsin.web.deps import DbSession, Principal, RowId, policy
 
 router = APIRouter(tags=["tokens"])
 Owner = Annotated[Principal, policy(Permission.TOKENS_OWN)]
@@ -29,7 +29,7 @@ def create_token(body: TokenCreate, session: DbSession, principal: Owner) -> Tok
 
 
 @router.delete("/tokens/{token_id}", status_code=204)
-def revoke_token(token_id: int, session: DbSession, principal: Owner) -> Response:
+def revoke_token(token_id: RowId, session: DbSession, principal: Owner) -> Response:
     token = session.get(accounts.ApiToken, token_id)
     mine = token is not None and token.user_id == principal.user.id
     if token is None or not (mine or principal.can(Permission.USERS_MANAGE)):

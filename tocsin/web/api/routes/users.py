@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException
 from tocsin import accounts
 from tocsin.domain.permissions import Permission
 from tocsin.web.api.schemas import PasswordReset, UserCreate, UserCreated, UserPublic, UserUpdate
-from tocsin.web.deps import DbSession, Principal, policy
+from tocsin.web.deps import DbSession, Principal, RowId, policy
 
 router = APIRouter(tags=["users"])
 Admin = Annotated[Principal, policy(Permission.USERS_MANAGE)]
@@ -53,7 +53,9 @@ def _user(session: DbSession, user_id: int) -> accounts.User:
 
 
 @router.patch("/users/{user_id}", response_model=UserPublic)
-def update_user(user_id: int, body: UserUpdate, session: DbSession, principal: Admin) -> UserPublic:
+def update_user(
+    user_id: RowId, body: UserUpdate, session: DbSession, principal: Admin
+) -> UserPublic:
     user = _user(session, user_id)
     accounts.update_user(
         session,
@@ -70,7 +72,7 @@ def update_user(user_id: int, body: UserUpdate, session: DbSession, principal: A
 
 
 @router.post("/users/{user_id}/reset-password", response_model=PasswordReset)
-def reset_password(user_id: int, session: DbSession, principal: Admin) -> PasswordReset:
+def reset_password(user_id: RowId, session: DbSession, principal: Admin) -> PasswordReset:
     user = _user(session, user_id)
     one_time = accounts.reset_password(session, user, actor=session.merge(principal.user))
     session.commit()
