@@ -1,13 +1,15 @@
-# Two commands on a fresh machine: `make up` (install, import data, run the main job) and
-# `make test` (install test tools, run ruff, mypy and pytest).
+# Two commands on a fresh machine: `make up` (install, fetch EWP's data, start the web app on
+# 127.0.0.1:8000) and `make test` (install test tools, run ruff, mypy and pytest).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SHARED_EWP ?= ../shared/data/ewp
 export TOCSIN_DATA_DIR ?= tocsin-data
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
-.PHONY: up test lint typecheck pytest bench data constraints clean
+.PHONY: up forecast test lint typecheck pytest bench bench-web data constraints clean
 
 $(VENV)/.runtime: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,7 +32,14 @@ $(TOCSIN_DATA_DIR)/ewp/predictors.csv: | $(VENV)/.runtime
 
 data: $(TOCSIN_DATA_DIR)/ewp/predictors.csv
 
-up: $(VENV)/.runtime data
+# The app imports the data itself on first start; without data (offline, no local copy) it still
+# starts, and its dashboard says how to load the data.
+up: $(VENV)/.runtime
+	$(MAKE) --no-print-directory data || echo "make up: no EWP data yet; the dashboard says how to load it"
+	$(BIN)/tocsin serve --host $(HOST) --port $(PORT)
+
+# The ranked forecast on the command line, without the web app.
+forecast: $(VENV)/.runtime data
 	$(BIN)/tocsin risk forecast --model champion --out $(TOCSIN_DATA_DIR)/forecast-latest.csv
 
 lint: $(VENV)/.test
@@ -48,6 +57,11 @@ test: lint typecheck pytest
 # Full benchmarks: minutes, not part of `make test`.
 bench: $(VENV)/.runtime data
 	$(BIN)/python bench/risk_foos.py
+
+# Web load test on SQLite and PostgreSQL (needs wrk: apt-get install wrk).
+bench-web: $(VENV)/.runtime data
+	command -v wrk >/dev/null || apt-get install -y -q wrk
+	$(BIN)/python bench/web_load.py --workers 2
 
 # Refresh the pinned versions after changing dependencies in pyproject.toml.
 constraints:

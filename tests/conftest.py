@@ -82,3 +82,21 @@ from tests.databases import database  # noqa: E402
 from tests.fixtures import app, client, roles, seeded, web_settings  # noqa: E402
 
 __all__ = ["app", "client", "database", "roles", "seeded", "web_settings"]
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id at its lowest cost, except in the tests of password hashing itself.
+
+    At full cost (64 MiB, t=3) every user a fixture creates costs a quarter of a second, and the
+    web tests create one per role per test: that alone would take CI past its time limit.
+    """
+    if request.module.__name__.endswith("test_passwords"):
+        return
+    from argon2 import PasswordHasher
+
+    from tocsin.accounts import passwords
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    monkeypatch.setattr(passwords, "_HASHER", cheap)
+    monkeypatch.setattr(passwords, "_DUMMY_HASH", cheap.hash("dummy password"))

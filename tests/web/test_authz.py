@@ -9,44 +9,18 @@ session cookie and its CSRF token) and as an anonymous client, and checks that t
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 from fastapi import FastAPI
-from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
 
 from tests.fixtures import Roles
 from tocsin import accounts
 from tocsin.domain.permissions import MATRIX, Role
+from tocsin.web.access import route_policies as routes
 from tocsin.web.deps import PublicPolicy, Require
 
 ANONYMOUS_ALLOWED = {"/login", "/healthz", "/api/docs"}
-
-
-def policies(route: Any) -> list[Require | PublicPolicy]:
-    found: list[Require | PublicPolicy] = []
-
-    def walk(dependant: Any) -> None:
-        for dep in dependant.dependencies:
-            if isinstance(dep.call, Require | PublicPolicy):
-                found.append(dep.call)
-            walk(dep)
-
-    walk(route.dependant)
-    return found
-
-
-def routes(app: FastAPI) -> list[tuple[str, str, Require | PublicPolicy]]:
-    out = []
-    for route in iter_route_contexts(app.routes):
-        if not isinstance(route.original_route, APIRoute):
-            continue  # the OpenAPI schema and static files: public by design
-        found = policies(route)
-        assert len(found) == 1, f"{route.path} declares {len(found)} access policies"
-        for method in sorted(route.methods or ()):
-            out.append((method, str(route.path), found[0]))
-    return out
 
 
 def fill(path: str, ids: dict[str, int]) -> str:

@@ -6,6 +6,7 @@ Time is UTC and comes back with its zone on every backend: SQLite stores no zone
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,8 +24,27 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-# JSON documents; binary JSON on PostgreSQL, text JSON on SQLite.
-Json = JSON().with_variant(JSONB(), "postgresql")
+
+def json_safe(value: Any) -> Any:
+    """NaN and infinities become null: PostgreSQL's JSON refuses them, and so do browsers."""
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+class Json(TypeDecorator[Any]):
+    """A JSON document (binary JSON on PostgreSQL, text on SQLite), made JSON-safe on the way in,
+    so that a job result or audit detail holding a NaN stores the same on both backends."""
+
+    impl = JSON().with_variant(JSONB(), "postgresql")
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        return json_safe(value)
 
 
 def utcnow() -> datetime:

@@ -6,7 +6,6 @@ several workers never wait on each other), so two workers can never run the same
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
@@ -120,8 +119,10 @@ def finish(db: Database, job_id: int, result: dict[str, Any]) -> None:
 def fail(db: Database, job_id: int, error: BaseException | str) -> None:
     """Record a failure; a user-caused error keeps its one line, a bug keeps its last frame."""
     if isinstance(error, BaseException):
-        last = traceback.format_exception_only(type(error), error)[-1].strip()
-        message = str(error) if getattr(error, "exit_code", None) else last
+        # The type and message, not format_exception_only's last line: with add_note() notes,
+        # that line is the last note and the error itself would be lost.
+        typed = f"{type(error).__name__}: {error}".strip()
+        message = str(error) if getattr(error, "exit_code", None) else typed
     else:
         message = error
     with db.session() as session:

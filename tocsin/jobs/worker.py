@@ -97,7 +97,13 @@ class Worker:
             log.warning("job %s (%s) failed: %s", job_id, kind.name, exc)
             queue.fail(self.db, job_id, exc)
         else:
-            queue.finish(self.db, job_id, result)
+            try:
+                queue.finish(self.db, job_id, result)
+            except Exception as exc:  # e.g. a result that is not JSON at all
+                log.warning("job %s (%s): result not stored: %s", job_id, kind.name, exc)
+                queue.fail(
+                    self.db, job_id, f"the job ran, but its result could not be stored: {exc}"
+                )
         finally:
             done.set()
             beating.join()

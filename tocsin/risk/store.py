@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from tocsin.domain.countries import from_ewp_name
 from tocsin.risk.dataset import Panel
+from tocsin.risk.spec import load_spec
 from tocsin.risk.tables import DatasetRecord, ForecastRow, ModelRun, PanelRow
 
 PUBLISHED = "ewp-published"  # EWP's own published forecasts, imported beside ours
@@ -41,15 +42,6 @@ def _clean(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
-
-
-def json_safe(value: Any) -> Any:
-    """NaN and infinities become null: PostgreSQL's JSON refuses them, and so do browsers."""
-    if isinstance(value, dict):
-        return {str(k): json_safe(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [json_safe(v) for v in value]
-    return _clean(value)
 
 
 def region_of(values: dict[str, Any]) -> str:
@@ -455,11 +447,16 @@ def country_page(
         return None
     backtest = backtest_for(session, run.model)
     detail = country_history(session, iso3_code, run, backtest)
+    dataset = session.get(DatasetRecord, run.dataset_id)
+    spec = load_spec(dataset.spec if dataset else None)
+    # Indicators are the predictors that describe the country, not outcomes, ids or calendar.
+    shown = [c for c in spec.predictors.names if c not in spec.predictors.calendar]
+    values = {c: (v, p) for c, v, p in detail.indicators}
     return CountryPage(
         forecast=entry,
         model=run.model,
         year=snapshot.year,
         history=detail.history,
         history_model=backtest.model if backtest else None,
-        indicators=detail.indicators,
+        indicators=[(c, *values[c]) for c in shown if c in values],
     )

@@ -14,12 +14,16 @@ from fastapi.staticfiles import StaticFiles
 
 from tocsin import __version__, startup
 from tocsin.config import Settings, get_settings
-from tocsin.db import Database
+from tocsin.db import Database, head_revision
 from tocsin.jobs import Worker
 from tocsin.web import errors
 from tocsin.web.api import api_router, health_router
 from tocsin.web.deps import PUBLIC
-from tocsin.web.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from tocsin.web.middleware import (
+    BodyLimitMiddleware,
+    ForgetOnWriteMiddleware,
+    SecurityHeadersMiddleware,
+)
 from tocsin.web.pages import admin, auth, country, dashboard, jobs, model
 from tocsin.web.state import AppState
 
@@ -45,6 +49,7 @@ def create_app(
         db=prepared.db,
         secret_key=settings.resolved_secret_key(),
         first_admin_password=prepared.admin_password,
+        schema_head=head_revision(prepared.db),
     )
     run_worker = settings.embedded_worker if start_worker is None else start_worker
 
@@ -70,6 +75,7 @@ def create_app(
     )
     app.state.tocsin = state
     errors.install(app)
+    app.add_middleware(ForgetOnWriteMiddleware, forget=state.forget_principals)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
 

@@ -7,15 +7,17 @@ without one fails the suite instead of shipping open.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query, Request
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from tocsin import accounts
 from tocsin.domain.permissions import Permission, allows
+from tocsin.web.cache import MISSING
 from tocsin.web.security import (
     SAFE_METHODS,
     SESSION_COOKIE,
@@ -59,27 +61,67 @@ RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
 BeforeId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 
-def db_session(state: State) -> Iterator[Session]:
-    with state.db.session() as session:
+async def db_session(state: State) -> AsyncIterator[Session]:
+    """A session per request, opened lazily: no connection is taken until a query runs.
+
+    Async on purpose: creating a session does no I/O, so it needs no thread hop; only closing
+    one that did talk to the database goes to a thread. Routes that write commit explicitly
+    before answering, so that nothing is acknowledged before it is stored.
+    """
+    session = state.db.new_session()
+    try:
         yield session
+    finally:
+        if session.in_transaction():
+            await run_in_threadpool(session.close)
+        else:
+            session.close()
 
 
 DbSession = Annotated[Session, Depends(db_session)]
 
 
 def identify(request: Request, state: AppState) -> Principal | None:
-    """Resolve the bearer token or session cookie; a bad token is an error, no token is None."""
+    """Resolve the bearer token or session cookie; a bad token is an error, no token is None.
+
+    Results are cached for a few seconds per credential (see `tocsin.web.cache`); any logout,
+    revocation or account change in this process clears the cache.
+    """
     token = bearer_token(request)
+    if token is not None:
+        found: Principal | None = state.principals.get(
+            _credential(request), lambda: _by_token(state, token)
+        )
+        if found is None:
+            raise NotAuthenticatedError("the API token is not valid")
+        return found
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if not cookie:
+        return None
+    by_cookie: Principal | None = state.principals.get(
+        _credential(request), lambda: _by_cookie(state, cookie)
+    )
+    return by_cookie
+
+
+def _credential(request: Request) -> tuple[str, str]:
+    token = bearer_token(request)
+    if token is not None:
+        return ("token", token)
+    return ("session", request.cookies.get(SESSION_COOKIE, ""))
+
+
+def _by_token(state: AppState, token: str) -> Principal | None:
     with state.db.session() as session:
-        if token is not None:
-            user = accounts.find_token_user(session, token)
-            if user is None:
-                raise NotAuthenticatedError("the API token is not valid")
-            session.expunge(user)
-            return Principal(user=user, via="token")
-        cookie = request.cookies.get(SESSION_COOKIE)
-        if not cookie:
+        user = accounts.find_token_user(session, token)
+        if user is None:
             return None
+        session.expunge(user)
+        return Principal(user=user, via="token")
+
+
+def _by_cookie(state: AppState, cookie: str) -> Principal | None:
+    with state.db.session() as session:
         found = accounts.find_session(session, cookie)
         if found is None:
             return None
@@ -91,10 +133,13 @@ def identify(request: Request, state: AppState) -> Principal | None:
 
 
 async def optional_principal(request: Request, state: State) -> Principal | None:
-    principal: Principal | None = getattr(request.state, "principal", None)
-    if principal is None:
-        principal = identify(request, state)
-        request.state.principal = principal
+    if not hasattr(request.state, "principal"):
+        cached = state.principals.peek(_credential(request))
+        if cached is not MISSING:
+            request.state.principal = cached
+        else:  # a database lookup: off the event loop, which must never wait on a pool
+            request.state.principal = await run_in_threadpool(identify, request, state)
+    principal: Principal | None = request.state.principal
     return principal
 
 

@@ -7,6 +7,7 @@ that an oversized body is refused while it streams in, before anything reads it 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -121,3 +122,27 @@ class SecurityHeadersMiddleware:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class ForgetOnWriteMiddleware:
+    """After any successful write (logout, revocation, role change...), drop cached identities.
+
+    Writes are rare and identities are cheap to look up again, so one blunt rule here beats
+    remembering to invalidate in every route that can change who may do what.
+    """
+
+    def __init__(self, app: ASGIApp, forget: Callable[[], None]) -> None:
+        self.app = app
+        self.forget = forget
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+
+        async def watch(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] < 400:
+                self.forget()
+            await send(message)
+
+        await self.app(scope, receive, watch)

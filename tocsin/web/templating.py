@@ -12,6 +12,7 @@ from tocsin import __version__
 from tocsin.domain.permissions import Permission
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+TEMPLATES.env.auto_reload = False  # templates ship with the package; no stat() per render
 TEMPLATES.env.globals.update(version=__version__, Permission=Permission)
 
 
@@ -26,6 +27,19 @@ def _signed(value: int | None) -> str:
 TEMPLATES.env.filters.update(percent=_percent, signed=_signed)
 
 
+def _base(principal: Any) -> dict[str, Any]:
+    return {
+        "principal": principal,
+        "user": principal.user if principal else None,
+        "csrf_token": principal.csrf_token if principal else "",
+    }
+
+
+def render_page(template: str, principal: Any, context: dict[str, Any]) -> str:
+    """A page as text, for responses cached per session (no request object involved)."""
+    return TEMPLATES.get_template(template).render({**_base(principal), **context})
+
+
 def render(
     request: Request,
     template: str,
@@ -35,11 +49,10 @@ def render(
     headers: dict[str, str] | None = None,
 ) -> Response:
     principal = getattr(request.state, "principal", None)
-    base = {
-        "principal": principal,
-        "user": principal.user if principal else None,
-        "csrf_token": principal.csrf_token if principal else "",
-    }
     return TEMPLATES.TemplateResponse(
-        request, template, {**base, **(context or {})}, status_code=status_code, headers=headers
+        request,
+        template,
+        {**_base(principal), **(context or {})},
+        status_code=status_code,
+        headers=headers,
     )

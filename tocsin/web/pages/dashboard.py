@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import HTMLResponse
 from markupsafe import Markup
-from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from tocsin import jobs, risk
 from tocsin.domain.permissions import Permission
-from tocsin.web.deps import DbSession, State, policy
-from tocsin.web.state import AppState
-from tocsin.web.templating import render
+from tocsin.web.deps import State, policy, principal_of
+from tocsin.web.state import AppState, Current
+from tocsin.web.templating import TEMPLATES, render, render_page
 from tocsin.web.worldmap import MapValue, render_world_map
 
 router = APIRouter(include_in_schema=False, dependencies=[policy(Permission.RISK_READ)])
@@ -41,28 +42,19 @@ def world_map(state: AppState, snapshot: risk.store.RunSnapshot) -> Markup:
     return cached
 
 
-def _context(
-    session: Session,
-    state: AppState,
-    model: str | None,
-    region: str | None,
-    factor: str | None,
-    q: str | None,
+def _filters(
+    current: Current, region: str | None, factor: str | None, q: str | None
 ) -> dict[str, Any]:
-    run = risk.store.forecast_run(session, model)
-    if run is None:
-        active = [j for j in jobs.list_jobs(session, limit=20) if j.status in ("queued", "running")]
-        return {"snapshot": None, "active_jobs": active}
-    snapshot = state.runs.get(session, run)
+    assert current.snapshot is not None
     factor = factor if factor in dict(FACTORS) else None
     return {
-        "snapshot": snapshot,
-        "rows": snapshot.watchlist(region=region or None, factor=factor, search=q),
-        "regions": snapshot.regions(),
+        "snapshot": current.snapshot,
+        "rows": current.snapshot.watchlist(region=region or None, factor=factor, search=q),
+        "regions": current.snapshot.regions(),
         "factors": FACTORS,
-        "models": risk.store.models_with_runs(session, "forecast"),
+        "models": current.models,
         "filters": {
-            "model": run.model,
+            "model": current.snapshot.model,
             "region": region or "",
             "factor": factor or "",
             "q": q or "",
@@ -71,26 +63,69 @@ def _context(
     }
 
 
+def _fragment(state: AppState, template: str, current: Current, *filters: str | None) -> Markup:
+    """A page part rendered once per (run, filters) and reused for every user."""
+    assert current.snapshot is not None
+    key = (template, current.snapshot.run_id, current.models, *filters)
+
+    def draw() -> Markup:
+        context = _filters(current, *filters)
+        if template == "_dashboard_body.html":
+            context["map"] = world_map(state, context["snapshot"])
+        return Markup(TEMPLATES.get_template(template).render(context))  # noqa: S704 (autoescaped)
+
+    fragment: Markup = state.fragments.get(key, draw)
+    return fragment
+
+
+async def _waiting_jobs(state: AppState) -> list[Any]:
+    def load() -> list[Any]:
+        with state.db.session() as session:
+            found = jobs.list_jobs(session, limit=20)
+            return [j for j in found if j.status in ("queued", "running")]
+
+    return await run_in_threadpool(load)
+
+
 @router.get("/")
-def dashboard(
+async def dashboard(
     request: Request,
-    session: DbSession,
     state: State,
     model: Text = None,
     region: Text = None,
     factor: Text = None,
     q: Text = None,
 ) -> Response:
-    context = _context(session, state, model, region, factor, q)
-    if context["snapshot"] is not None:
-        context["map"] = world_map(state, context["snapshot"])
-    return render(request, "dashboard.html", context)
+    current = await state.current_forecast(model)
+    if current.snapshot is None:
+        return render(
+            request, "dashboard.html", {"body": None, "active_jobs": await _waiting_jobs(state)}
+        )
+    principal = principal_of(request)
+    assert principal is not None
+    # The whole page for this session, run and filters: the busiest page is then a lookup.
+    key = (
+        "dashboard",
+        principal.session_id,
+        principal.user.id,
+        principal.user.role,
+        current.snapshot.run_id,
+        current.models,
+        region,
+        factor,
+        q,
+    )
+
+    def draw() -> bytes:
+        body = _fragment(state, "_dashboard_body.html", current, region, factor, q)
+        return render_page("dashboard.html", principal, {"body": body}).encode()
+
+    return Response(state.fragments.get(key, draw), media_type="text/html; charset=utf-8")
 
 
 @router.get("/watchlist")
-def watchlist(
+async def watchlist(
     request: Request,
-    session: DbSession,
     state: State,
     model: Text = None,
     region: Text = None,
@@ -98,4 +133,7 @@ def watchlist(
     q: Text = None,
 ) -> Response:
     """The watchlist alone, for htmx to swap in when a filter changes."""
-    return render(request, "_watchlist.html", _context(session, state, model, region, factor, q))
+    current = await state.current_forecast(model)
+    if current.snapshot is None:
+        return HTMLResponse("<p>No forecast yet.</p>")
+    return HTMLResponse(_fragment(state, "_watchlist.html", current, region, factor, q))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Response
 
 from tocsin import risk
 from tocsin.domain.permissions import Permission
@@ -16,35 +16,44 @@ label = risk.load_spec().label
 
 
 @router.get("/forecasts/latest", response_model=Watchlist)
-def watchlist(
-    session: DbSession,
+async def watchlist(
     state: State,
     model: Annotated[str | None, Query(max_length=64)] = None,
     region: Annotated[str | None, Query(max_length=64)] = None,
     factor: Annotated[str | None, Query(max_length=64)] = None,
     q: Annotated[str | None, Query(max_length=100, description="Country name contains")] = None,
     limit: Annotated[int, Query(ge=1, le=250)] = 30,
-) -> Watchlist:
-    run = risk.store.forecast_run(session, model)
-    if run is None:
+) -> Response:
+    """The ranked list; the same JSON for every caller, so it is serialised once per run."""
+    current = await state.current_forecast(model)
+    snapshot = current.snapshot
+    if snapshot is None:
         raise HTTPException(404, "no forecast yet: import EWP's data and run a forecast")
-    snapshot = state.runs.get(session, run)
-    rows = snapshot.watchlist(region=region, factor=factor, search=q, limit=limit)
-    entries = [
-        WatchlistEntry(
-            rank=r.rank,
-            iso3=r.iso3,
-            country=r.name,
-            region=r.region,
-            risk=r.risk,
-            risk_low=r.risk_low,
-            risk_high=r.risk_high,
-            rank_change=r.rank_change,
-            factor_value=r.factors.get(factor) if factor else None,
+
+    def serialise() -> bytes:
+        assert snapshot is not None
+        rows = snapshot.watchlist(region=region, factor=factor, search=q, limit=limit)
+        entries = [
+            WatchlistEntry(
+                rank=r.rank,
+                iso3=r.iso3,
+                country=r.name,
+                region=r.region,
+                risk=r.risk,
+                risk_low=r.risk_low,
+                risk_high=r.risk_high,
+                rank_change=r.rank_change,
+                factor_value=r.factors.get(factor) if factor else None,
+            )
+            for r in rows
+        ]
+        body = Watchlist(
+            run_id=snapshot.run_id, model=snapshot.model, year=snapshot.year, entries=entries
         )
-        for r in rows
-    ]
-    return Watchlist(run_id=run.id, model=run.model, year=snapshot.year, entries=entries)
+        return body.model_dump_json().encode()
+
+    key = ("api-watchlist", snapshot.run_id, region, factor, q, limit)
+    return Response(state.fragments.get(key, serialise), media_type="application/json")
 
 
 @router.get("/countries/{iso3}", response_model=CountryDetail)

@@ -7,7 +7,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
 from tocsin import __version__
-from tocsin.db import current_revision, head_revision
+from tocsin.db import current_revision
 from tocsin.web.api.schemas import Health
 from tocsin.web.deps import PUBLIC, State
 
@@ -22,7 +22,7 @@ def healthz(state: State) -> Health | JSONResponse:
         revision = current_revision(state.db)
     except Exception:
         return JSONResponse({"detail": "database unreachable"}, status_code=503)
-    if revision != head_revision(state.db):
+    if revision != state.schema_head:
         return JSONResponse({"detail": f"schema at {revision}, not head"}, status_code=503)
     return Health(
         status="ok", database=state.db.backend, schema_revision=revision, version=__version__
