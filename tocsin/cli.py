@@ -313,7 +313,14 @@ def serve(host: str, port: int, workers: int) -> None:
     out.print(f"Tocsin on http://{host}:{port} ({prepared.db.backend})")
     if workers == 1:
         app = create_app(settings, database=prepared.db)
-        uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,  # requests are not logged: the audit log records what matters
+            proxy_headers=False,
+        )
     else:
         if settings.embedded_worker:
             raise TocsinError(
@@ -327,6 +334,7 @@ def serve(host: str, port: int, workers: int) -> None:
             port=port,
             workers=workers,
             log_level="warning",
+            access_log=False,
         )
 
 
