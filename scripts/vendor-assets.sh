@@ -21,7 +21,6 @@ ASSETS=(
   "world-atlas@2.0.2 LICENSE world-atlas/LICENSE"
   "swagger-ui-dist@5.35.0 swagger-ui-bundle.js swagger-ui/swagger-ui-bundle.js"
   "swagger-ui-dist@5.35.0 swagger-ui.css swagger-ui/swagger-ui.css"
-  "swagger-ui-dist@5.35.0 LICENSE swagger-ui/LICENSE"
 )
 
 check_only=0
