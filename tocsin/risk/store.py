@@ -11,6 +11,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from tocsin.domain.countries import from_ewp_name
 from tocsin.risk.dataset import Panel
-from tocsin.risk.spec import load_spec
+from tocsin.risk.spec import DatasetSpec, load_spec
 from tocsin.risk.tables import DatasetRecord, ForecastRow, ModelRun, PanelRow
 
 PUBLISHED = "ewp-published"  # EWP's own published forecasts, imported beside ours
@@ -42,6 +43,12 @@ def _clean(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
+
+
+@lru_cache(maxsize=16)
+def _spec(name: str | None) -> DatasetSpec:
+    """A data set's spec, read once per process rather than once per country page."""
+    return load_spec(name)
 
 
 def region_of(values: dict[str, Any]) -> str:
@@ -448,7 +455,7 @@ def country_page(
     backtest = backtest_for(session, run.model)
     detail = country_history(session, iso3_code, run, backtest)
     dataset = session.get(DatasetRecord, run.dataset_id)
-    spec = load_spec(dataset.spec if dataset else None)
+    spec = _spec(dataset.spec if dataset else None)
     # Indicators are the predictors that describe the country, not outcomes, ids or calendar.
     shown = [c for c in spec.predictors.names if c not in spec.predictors.calendar]
     values = {c: (v, p) for c, v, p in detail.indicators}
