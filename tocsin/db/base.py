@@ -25,15 +25,20 @@ NAMING = {
 }
 
 
+def finite_or_none(value: Any) -> Any:
+    """NaN and infinities become None (SQL NULL); every other value is returned as it is."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
 def json_safe(value: Any) -> Any:
     """NaN and infinities become null: PostgreSQL's JSON refuses them, and so do browsers."""
     if isinstance(value, dict):
         return {str(k): json_safe(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [json_safe(v) for v in value]
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
+    return finite_or_none(value)
 
 
 class Json(TypeDecorator[Any]):

@@ -6,7 +6,6 @@ Runs are immutable once saved, so what pages read about a run can be cached in m
 
 from __future__ import annotations
 
-import math
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -18,6 +17,7 @@ import pandas as pd
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from tocsin.db.base import finite_or_none
 from tocsin.domain.countries import from_ewp_name
 from tocsin.risk.dataset import Panel
 from tocsin.risk.spec import DatasetSpec, load_spec
@@ -37,12 +37,6 @@ REFERENCE_REGION = "Africa"  # EWP's rows with no region dummy set
 def iso3(ewp_name: str) -> str:
     country = from_ewp_name(ewp_name)
     return country.iso3 if country else ""
-
-
-def _clean(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
 
 
 @lru_cache(maxsize=16)
@@ -90,7 +84,8 @@ def import_dataset(session: Session, panel: Panel, provenance: dict[str, Any]) -
             "iso3": iso3(name),
             "ewp_name": name,
             "year": int(year),
-            "values": {c: _clean(float(v)) for c, v in zip(columns, values, strict=True)},
+            # NaN (missing) becomes null as the Json column stores it.
+            "values": {c: float(v) for c, v in zip(columns, values, strict=True)},
         }
         for name, year, values in zip(
             frame[spec.ids.country], frame[spec.ids.year], frame[columns].to_numpy(), strict=True
@@ -128,8 +123,8 @@ def _forecast_rows(run: ModelRun, table: pd.DataFrame) -> list[dict[str, Any]]:
                 "year": int(row["year"]),
                 "risk": float(row["risk"]),
                 "rank": int(row["rank"]),
-                "risk_low": _clean(float(row.get("risk_low", float("nan")))),
-                "risk_high": _clean(float(row.get("risk_high", float("nan")))),
+                "risk_low": finite_or_none(float(row.get("risk_low", float("nan")))),
+                "risk_high": finite_or_none(float(row.get("risk_high", float("nan")))),
                 "rank_change": None if change is None or pd.isna(change) else int(change),
                 "drivers": drivers,
             }
