@@ -9,7 +9,7 @@ export TOCSIN_DATA_DIR ?= tocsin-data
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: up forecast test lint typecheck pytest bench bench-web data constraints clean
+.PHONY: up forecast test lint typecheck pytest bench bench-web bench-intake data constraints clean messages
 
 $(VENV)/.runtime: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -71,3 +71,9 @@ constraints:
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+
+# Re-extract the public pages' strings and merge them into every catalog (then translate the
+# new entries in tocsin/web/locale/*/LC_MESSAGES/messages.po).
+messages: $(VENV)/.test
+	$(BIN)/pybabel extract -F babel.cfg -o /tmp/tocsin-messages.pot --no-location --omit-header .
+	$(BIN)/pybabel update -i /tmp/tocsin-messages.pot -d tocsin/web/locale --no-location --no-fuzzy-matching

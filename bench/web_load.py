@@ -131,7 +131,9 @@ def start_server(url: str, workdir: Path, port: int, workers: int) -> subprocess
     )
 
 
-def wrk(url: str, credentials: Path, seconds: int, script: Path) -> dict[str, float]:
+def wrk(
+    url: str, credentials: Path, seconds: int, script: Path, extra: list[str] | None = None
+) -> dict[str, float]:
     out = subprocess.run(
         [
             "wrk",
@@ -144,6 +146,7 @@ def wrk(url: str, credentials: Path, seconds: int, script: Path) -> dict[str, fl
             str(script),
             url,
             str(credentials),
+            *(extra or []),
         ],
         capture_output=True,
         text=True,

@@ -62,12 +62,56 @@ class Settings(BaseSettings):
     embedded_worker: bool = Field(
         default=True, description="Run background jobs inside the web process."
     )
+    intake_public_key: str = Field(
+        default="",
+        description=(
+            "The protection officer's public key (base64) that seals reporters' identities;"
+            " required in production. Empty in development: DATA_DIR/intake/officer.pub,"
+            " created with its private key on first start."
+        ),
+    )
+    intake_coordinate_decimals: int = Field(
+        default=2,
+        description="Decimals kept of a report's coordinates (2 = about 1 km).",
+    )
+    intake_retention_days: int = Field(
+        default=730,
+        description="Days a community report is kept before `intake purge` deletes it.",
+    )
+    intake_identity_retention_days: int = Field(
+        default=365,
+        description="Days a sealed reporter identity and original media are kept.",
+    )
+    intake_max_text_chars: int = Field(
+        default=20_000, description="Longest report text accepted, in characters."
+    )
+    intake_max_media_bytes: int = Field(
+        default=25_000_000, description="Largest photo or video accepted with a report, in bytes."
+    )
+    intake_triage_model_dir: Path | None = Field(
+        default=None,
+        description="Directory of a trained triage model; empty: DATA_DIR/intake/triage-model.",
+    )
 
-    @field_validator("n_jobs", "max_body_bytes")
+    @field_validator(
+        "n_jobs",
+        "max_body_bytes",
+        "intake_retention_days",
+        "intake_identity_retention_days",
+        "intake_max_text_chars",
+        "intake_max_media_bytes",
+    )
     @classmethod
     def _positive(cls, value: int) -> int:
         if value < 1:
             raise ValueError("must be at least 1")
+        return value
+
+    @field_validator("intake_coordinate_decimals")
+    @classmethod
+    def _decimals(cls, value: int) -> int:
+        if not 0 <= value <= 6:
+            raise ValueError("must be between 0 and 6")
         return value
 
     @model_validator(mode="after")

@@ -13,7 +13,7 @@ from tests.fixtures import Roles
 
 def test_health_and_schema(client: TestClient) -> None:
     health = client.get("/healthz").json()
-    assert health["status"] == "ok" and health["schema_revision"] == "0001"
+    assert health["status"] == "ok" and health["schema_revision"] == "0002"
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/forecasts/latest" in schema["paths"]
     docs = client.get("/api/docs")

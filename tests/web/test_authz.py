@@ -15,12 +15,12 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from tests.fixtures import Roles
-from tocsin import accounts
+from tocsin import accounts, intake
 from tocsin.domain.permissions import MATRIX, Role
 from tocsin.web.access import route_policies as routes
 from tocsin.web.deps import PublicPolicy, Require
 
-ANONYMOUS_ALLOWED = {"/login", "/healthz", "/api/docs"}
+ANONYMOUS_ALLOWED = {"/login", "/healthz", "/api/docs", "/report"}
 
 
 def fill(path: str, ids: dict[str, int]) -> str:
@@ -62,7 +62,21 @@ def target_ids(app: FastAPI) -> dict[str, int]:
 
         run = risk.store.list_runs(session, kind="backtest")[0]
         job = jobs.enqueue(session, "risk.forecast", {"model": "ewp-enet"})
-        return {"user_id": user.id, "token_id": token.id, "run_id": run.id, "job_id": job.id}
+        ids = {"user_id": user.id, "token_id": token.id, "run_id": run.id, "job_id": job.id}
+    service: intake.IntakeService = app.state.tocsin.intake
+    [receipt] = service.import_drafts([intake.ReportDraft(channel="csv", text="a report")])
+    with db.session() as session:
+        media = intake.ReportMedia(
+            report_id=receipt.report_id,
+            content_type="image/png",
+            sha256="0" * 64,
+            size=1,
+            data=b"x",
+            removed=[],
+        )
+        session.add(media)
+        session.flush()
+        return {**ids, "report_id": receipt.report_id, "media_id": media.id}
 
 
 def test_every_route_declares_one_policy(app: FastAPI) -> None:

@@ -124,3 +124,25 @@ def test_filters_work_with_htmx_and_on_a_phone(
     assert width <= 390, f"the page must not scroll sideways on a phone ({width} px wide)"
     shot(page, "dashboard-phone-europe")
     context.close()
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_a_report_sent_from_a_phone_with_javascript_off_in_arabic(
+    live_url: str, browser: Browser
+) -> None:
+    """A small phone, scripts disabled, right-to-left: the form still works end to end."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, java_script_enabled=False, locale="ar"
+    )
+    page = context.new_page()
+    page.goto(f"{live_url}/report")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    page.get_by_label("ماذا حدث؟").fill("أحرقوا السوق في القرية الليلة الماضية.")
+    page.get_by_label("مشاركته مع منظمات شريكة تحمي الناس").check()
+    shot(page, "report-form-ar")
+    page.get_by_role("button", name="إرسال البلاغ").click()
+    page.wait_for_load_state()
+    assert "تم استلام البلاغ" in page.content()
+    assert page.url.endswith("/report?lang=ar")  # answered in place: no reference in the history
+    shot(page, "report-received-ar")
+    context.close()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from tocsin.accounts.models import AuditEvent, User
@@ -45,6 +45,33 @@ def record(
     session.add(event)
     session.flush()
     return event
+
+
+def record_many(
+    session: Session,
+    actor: User | None,
+    action: str,
+    *,
+    target_type: str,
+    targets: Sequence[tuple[str | int, dict[str, Any]]],
+) -> None:
+    """One event per target, in one multi-row INSERT: for bulk writes such as a batch of
+    submissions, where an ORM object and a flush per event would cost more than the write."""
+    if not targets:
+        return
+    rows = [
+        {
+            "actor_id": actor.id if actor else None,
+            "actor": actor.username if actor else SYSTEM,
+            "action": action,
+            "target_type": target_type,
+            "target_id": str(target_id),
+            "detail": detail,
+            "note": "",
+        }
+        for target_id, detail in targets
+    ]
+    session.execute(insert(AuditEvent), rows)
 
 
 @dataclass(frozen=True)

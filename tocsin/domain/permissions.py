@@ -25,17 +25,25 @@ class Permission(StrEnum):
     TOKENS_OWN = "tokens:own"  # create and revoke one's own API tokens
     USERS_MANAGE = "users:manage"  # create users, change roles, reset passwords, all tokens
     AUDIT_READ = "audit:read"  # browse and export the audit log
+    REPORTS_SUBMIT = "reports:submit"  # send community reports through the API (partner apps)
+    REPORTS_READ = "reports:read"  # the analyst queue and the reports themselves
+    REPORTS_REVIEW = "reports:review"  # confirm labels, merge duplicates, verify, run triage
 
 
 _ALL = frozenset(Permission)
 _READ = frozenset({Permission.RISK_READ, Permission.TOKENS_OWN})
 
+_REPORTS = frozenset({Permission.REPORTS_SUBMIT, Permission.REPORTS_READ})
+
 MATRIX: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: _ALL,
-    Role.ANALYST: _READ | {Permission.RISK_RUN, Permission.JOBS_READ},
-    Role.LIAISON: _READ,
-    Role.INVESTIGATOR: _READ,
-    Role.PARTNER: _READ,
+    Role.ANALYST: _READ
+    | _REPORTS
+    | {Permission.RISK_RUN, Permission.JOBS_READ, Permission.REPORTS_REVIEW},
+    # Liaisons carry reports from the communities they work with, and help label them.
+    Role.LIAISON: _READ | _REPORTS | {Permission.REPORTS_REVIEW},
+    Role.INVESTIGATOR: _READ | {Permission.REPORTS_READ},
+    Role.PARTNER: _READ | {Permission.REPORTS_SUBMIT},
     Role.VIEWER: frozenset({Permission.RISK_READ}),
 }
 

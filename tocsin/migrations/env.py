@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 import tocsin.accounts.models
+import tocsin.intake.models
 import tocsin.jobs.models
 import tocsin.risk.tables  # noqa: F401  (the tables autogenerate compares against)
 from tocsin.db import Base

@@ -12,7 +12,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from tocsin import __version__, startup
+from tocsin import __version__, intake, startup
 from tocsin.config import Settings, get_settings
 from tocsin.db import Database, head_revision
 from tocsin.jobs import Worker
@@ -24,10 +24,12 @@ from tocsin.web.middleware import (
     ForgetOnWriteMiddleware,
     SecurityHeadersMiddleware,
 )
-from tocsin.web.pages import admin, auth, country, dashboard, jobs, model
+from tocsin.web.pages import admin, auth, country, dashboard, jobs, model, report_form, reports
 from tocsin.web.state import AppState
 
 STATIC = Path(__file__).parent / "static"
+# Bulk submissions change no one's rights: they need not clear the cached identities.
+SUBMISSION_PATHS = frozenset({"/report", "/api/v1/reports"})
 log = logging.getLogger("tocsin.web")
 
 
@@ -48,6 +50,7 @@ def create_app(
         settings=settings,
         db=prepared.db,
         secret_key=settings.resolved_secret_key(),
+        intake=intake.IntakeService.from_settings(settings, prepared.db),
         first_admin_password=prepared.admin_password,
         schema_head=head_revision(prepared.db),
     )
@@ -55,6 +58,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        state.intake.writer.start()
         if run_worker:
             state.worker = Worker(state.db, settings.data_dir, n_jobs=settings.n_jobs)
             state.worker.start()
@@ -63,6 +67,7 @@ def create_app(
         finally:
             if state.worker is not None:
                 state.worker.stop()
+            state.intake.writer.stop()
 
     app = FastAPI(
         title="Tocsin API",
@@ -75,13 +80,20 @@ def create_app(
     )
     app.state.tocsin = state
     errors.install(app)
-    app.add_middleware(ForgetOnWriteMiddleware, forget=state.forget_principals)
+    app.add_middleware(
+        ForgetOnWriteMiddleware, forget=state.forget_principals, keep_for=SUBMISSION_PATHS
+    )
     app.add_middleware(SecurityHeadersMiddleware)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        # The public form carries a photo or video; its body may be that much larger.
+        overrides={"/report": settings.intake_max_media_bytes + 1_000_000},
+    )
 
-    app.include_router(health_router)
     app.include_router(api_router)
-    for pages in (auth, dashboard, country, model, jobs, admin):
+    app.include_router(health_router)
+    for pages in (auth, dashboard, country, model, jobs, admin, report_form, reports):
         app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

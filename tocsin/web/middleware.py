@@ -48,18 +48,24 @@ def _replay(chunks: list[bytes], first: Message | None, upstream: Receive) -> Re
 
 
 class BodyLimitMiddleware:
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    """`overrides` raises the limit for exact paths (the public report form takes a video)."""
+
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, overrides: dict[str, int] | None = None
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.overrides = overrides or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.overrides.get(scope["path"], self.max_bytes)
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None:
-            if not declared.isdigit() or int(declared) > self.max_bytes:
-                await self._refuse(scope, send)
+            if not declared.isdigit() or int(declared) > limit:
+                await self._refuse(scope, send, limit)
                 return
             await self.app(scope, receive, send)  # the server enforces the declared length
             return
@@ -73,15 +79,15 @@ class BodyLimitMiddleware:
                 return
             chunks.append(message.get("body", b""))
             size += len(chunks[-1])
-            if size > self.max_bytes:
-                await self._refuse(scope, send)
+            if size > limit:
+                await self._refuse(scope, send, limit)
                 return
             if not message.get("more_body", False):
                 break
         await self.app(scope, _replay(chunks, None, receive), send)
 
-    async def _refuse(self, scope: Scope, send: Send) -> None:
-        message = f"request body is larger than the limit of {self.max_bytes} bytes"
+    async def _refuse(self, scope: Scope, send: Send, limit: int) -> None:
+        message = f"request body is larger than the limit of {limit} bytes"
         if scope["path"].startswith("/api/"):
             body = json.dumps({"detail": message}).encode()
             kind = b"application/json"
@@ -128,15 +134,23 @@ class ForgetOnWriteMiddleware:
     """After any successful write (logout, revocation, role change...), drop cached identities.
 
     Writes are rare and identities are cheap to look up again, so one blunt rule here beats
-    remembering to invalidate in every route that can change who may do what.
+    remembering to invalidate in every route that can change who may do what. The exception is
+    `keep_for`: paths that take submissions in bulk and can change no one's rights.
     """
 
-    def __init__(self, app: ASGIApp, forget: Callable[[], None]) -> None:
+    def __init__(
+        self, app: ASGIApp, forget: Callable[[], None], keep_for: frozenset[str] = frozenset()
+    ) -> None:
         self.app = app
         self.forget = forget
+        self.keep_for = keep_for
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+        if (
+            scope["type"] != "http"
+            or scope["method"] in ("GET", "HEAD", "OPTIONS")
+            or scope["path"] in self.keep_for
+        ):
             await self.app(scope, receive, send)
             return
 

@@ -9,7 +9,7 @@ from fastapi import Request
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
-from tocsin import accounts, risk
+from tocsin import accounts, intake, risk
 from tocsin.config import Settings
 from tocsin.db import Database
 from tocsin.jobs import Worker
@@ -27,6 +27,7 @@ class AppState:
     settings: Settings
     db: Database
     secret_key: str
+    intake: intake.IntakeService
     limits: accounts.Limits = field(default_factory=accounts.Limits)
     runs: risk.store.RunCache = field(default_factory=risk.store.RunCache)
     maps: dict[int, Markup] = field(default_factory=dict)  # rendered world map per run id

@@ -35,6 +35,14 @@ def _base(principal: Any) -> dict[str, Any]:
     }
 
 
+def _warnings(request: Request, principal: Any) -> dict[str, Any]:
+    """What an administrator must fix: a development intake private key left on the server."""
+    if principal is None or not principal.can(Permission.USERS_MANAGE):
+        return {}
+    key = request.app.state.tocsin.intake.key.private_key_on_server
+    return {"intake_key_warning": key} if key is not None and key.exists() else {}
+
+
 def render_page(template: str, principal: Any, context: dict[str, Any]) -> str:
     """A page as text, for responses cached per session (no request object involved)."""
     return TEMPLATES.get_template(template).render({**_base(principal), **context})
@@ -52,7 +60,7 @@ def render(
     return TEMPLATES.TemplateResponse(
         request,
         template,
-        {**_base(principal), **(context or {})},
+        {**_base(principal), **_warnings(request, principal), **(context or {})},
         status_code=status_code,
         headers=headers,
     )

@@ -2,10 +2,11 @@
 
 from fastapi import APIRouter
 
-from tocsin.web.api.routes import audit, forecasts, health, jobs, runs, tokens, users
+from tocsin.web.api.routes import audit, forecasts, health, jobs, reports, runs, tokens, users
 
 api_router = APIRouter(prefix="/api/v1")
-for module in (forecasts, runs, jobs, users, tokens, audit):
+# Reports first: submissions are the hottest path, and routes are matched in order.
+for module in (reports, forecasts, runs, jobs, users, tokens, audit):
     api_router.include_router(module.router)
 
 health_router = health.router

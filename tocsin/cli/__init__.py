@@ -9,21 +9,17 @@ from pathlib import Path
 
 import click
 import pandas as pd
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from tocsin import __version__, accounts, jobs, risk, startup
 from tocsin.atomic import atomic_output, check_writable
+from tocsin.cli.common import PathArg, database, err, out, progress_bar
+from tocsin.cli.intake import intake_group
 from tocsin.config import get_settings
-from tocsin.db import Database, current_revision
+from tocsin.db import current_revision
 from tocsin.domain.permissions import Role
 from tocsin.errors import TocsinError
 
-out = Console()
-err = Console(stderr=True)
-
-PathArg = click.Path(path_type=Path, dir_okay=True, file_okay=True)
 spec_option = click.option("--spec", help="Dataset spec: a TOML file or a bundled spec name.")
 data_option = click.option(
     "--data", type=PathArg, help="Country-year CSV (default: the imported EWP predictors)."
@@ -37,16 +33,6 @@ model_option = click.option(
 jobs_option = click.option(
     "--jobs", type=click.IntRange(min=1), help="Worker processes (default: TOCSIN_N_JOBS)."
 )
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-    )
 
 
 def _panel(data: Path | None, spec_name: str | None) -> risk.Panel:
@@ -170,7 +156,7 @@ def risk_backtest(
         imported = risk.ewp_path(get_settings().data_dir, "foos")
         anchor_table = risk.read_ewp_foos(str(imported)) if imported.exists() else None
     started = time.perf_counter()
-    with _progress() as progress:
+    with progress_bar() as progress:
         task = progress.add_task(f"backtest {chosen.name}", total=len(protocol.cutoffs))
         forecasts = risk.run_backtest(
             panel,
@@ -237,7 +223,7 @@ def risk_forecast(
     chosen = risk.get_model(model)
     panel = _panel(data, spec)
     year = panel.years()[1] if year is None else year
-    with _progress() as progress:
+    with progress_bar() as progress:
         task = progress.add_task(f"forecast {chosen.name} from {year}", total=boot + 2)
         table = risk.forecast(
             panel,
@@ -280,10 +266,6 @@ def _forecast_table(rows: pd.DataFrame, model: str, year: int) -> Table:
 
 
 # --- the web app, accounts, jobs, database -----------------------------------------------------
-
-
-def _database() -> Database:
-    return startup.open_database(get_settings())
 
 
 @cli.command("serve")
@@ -352,7 +334,7 @@ def db_group() -> None:
 @db_group.command("migrate")
 def db_migrate() -> None:
     """Create or upgrade the schema to the latest migration."""
-    db = _database()
+    db = database()
     out.print(f"{db.backend} schema at {current_revision(db)}")
 
 
@@ -367,7 +349,7 @@ def users_group() -> None:
 @click.option("--name", "display_name", default="", help="Display name.")
 def users_create(username: str, role: str, display_name: str) -> None:
     """Create an account; prints its one-time password."""
-    db = _database()
+    db = database()
     with db.session() as session:
         user, one_time = accounts.create_user(
             session, username=username, role=role, display_name=display_name
@@ -379,7 +361,7 @@ def users_create(username: str, role: str, display_name: str) -> None:
 @users_group.command("list")
 def users_list() -> None:
     """List accounts and their roles."""
-    db = _database()
+    db = database()
     table = Table(title="Users")
     for col in ("username", "role", "active", "last login"):
         table.add_column(col)
@@ -394,7 +376,7 @@ def users_list() -> None:
 @click.argument("username")
 def users_reset(username: str) -> None:
     """Give an account a new one-time password and end its sessions."""
-    db = _database()
+    db = database()
     with db.session() as session:
         user = accounts.get_user(session, username)
         if user is None:
@@ -412,7 +394,7 @@ def jobs_group() -> None:
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 def jobs_list(limit: int) -> None:
     """List recent jobs."""
-    db = _database()
+    db = database()
     table = Table(title="Jobs")
     for col in ("id", "kind", "status", "progress", "message"):
         table.add_column(col)
@@ -427,8 +409,8 @@ def jobs_list(limit: int) -> None:
 @click.argument("job_id", type=int)
 def jobs_watch(job_id: int) -> None:
     """Follow a job's progress until it ends; exits non-zero if it failed."""
-    db = _database()
-    with _progress() as progress:
+    db = database()
+    with progress_bar() as progress:
         task = progress.add_task(f"job {job_id}", total=None)
         while True:
             with db.session() as session:
@@ -459,6 +441,9 @@ def jobs_worker() -> None:
     worker = jobs.Worker(prepared.db, settings.data_dir, n_jobs=settings.n_jobs)
     out.print(f"worker {worker.name} waiting for jobs ({prepared.db.backend})")
     worker.run_forever()
+
+
+cli.add_command(intake_group)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
