@@ -72,6 +72,12 @@ constraints:
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
 
+# Intake: triage quality and rate on ACLED, then the submission API under load (needs wrk).
+bench-intake: $(VENV)/.runtime
+	command -v wrk >/dev/null || apt-get install -y -q wrk
+	$(BIN)/python bench/intake.py triage
+	$(BIN)/python bench/intake.py api
+
 # Re-extract the public pages' strings and merge them into every catalog (then translate the
 # new entries in tocsin/web/locale/*/LC_MESSAGES/messages.po).
 messages: $(VENV)/.test

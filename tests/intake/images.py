@@ -19,5 +19,4 @@ def jpeg_with_gps(model: str = "TestPhone X") -> bytes:
     gps[4] = (1.0, 31.0, 12.0)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", exif=exif)
-    data = buffer.getvalue()
-    return data
+    return buffer.getvalue()

@@ -52,7 +52,9 @@ def test_web_submissions_that_are_too_big_badly_encoded_or_malformed(
         headers=partner,
     )
     assert latin.status_code in (400, 422)
-    broken = client.post("/api/v1/reports", content=b'{"submission_id": "b", "text": ', headers=partner)
+    broken = client.post(
+        "/api/v1/reports", content=b'{"submission_id": "b", "text": ', headers=partner
+    )
     assert broken.status_code in (400, 422)
     form_huge = client.post("/report", data={"submission_id": "f", "text": TWENTY_MB})
     assert form_huge.status_code in (400, 413, 422)  # the multipart parser caps a field at 1 MB

@@ -83,7 +83,9 @@ def test_no_acknowledged_report_is_lost_across_sigkills(database: Database, tmp_
     url = database.url.render_as_string(hide_password=False)
     upgrade(database)
     with database.session() as session:
-        user, _ = accounts.create_user(session, username="app", role="partner", password="a long test passphrase")
+        user, _ = accounts.create_user(
+            session, username="app", role="partner", password="a long test passphrase"
+        )
         token, _ = accounts.create_token(session, user, "load", actor=user)
     env = {
         **os.environ,

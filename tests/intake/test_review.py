@@ -15,7 +15,9 @@ from tocsin.intake.models import Report
 
 def _analyst(db: Database) -> accounts.User:
     with db.session() as session:
-        user, _ = accounts.create_user(session, username="ana", role="analyst", password="a long test passphrase")
+        user, _ = accounts.create_user(
+            session, username="ana", role="analyst", password="a long test passphrase"
+        )
         session.expunge(user)
         return user
 

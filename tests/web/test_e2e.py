@@ -140,8 +140,8 @@ def test_a_report_sent_from_a_phone_with_javascript_off_in_arabic(
     page.get_by_label("ماذا حدث؟").fill("أحرقوا السوق في القرية الليلة الماضية.")
     page.get_by_label("مشاركته مع منظمات شريكة تحمي الناس").check()
     shot(page, "report-form-ar")
-    page.get_by_role("button", name="إرسال البلاغ").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="إرسال البلاغ").click()
     assert "تم استلام البلاغ" in page.content()
     assert page.url.endswith("/report?lang=ar")  # answered in place: no reference in the history
     shot(page, "report-received-ar")

@@ -9,7 +9,7 @@ import click
 
 from tocsin import intake
 from tocsin.atomic import check_writable
-from tocsin.cli.common import PathArg, database, err, out
+from tocsin.cli.common import PathArg, database, err, out, progress_bar
 from tocsin.config import get_settings
 
 
@@ -162,3 +162,61 @@ def _read_text(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise intake.IntakeInputError(f"cannot read {path}: {exc.__class__.__name__}") from None
+
+
+@intake_group.command("triage")
+@click.option("--in", "in_path", type=PathArg, required=True, help="CSV with columns id,text.")
+@click.option("--out", "out_path", type=PathArg, required=True, help="Where to write the results.")
+@click.option(
+    "--model-dir",
+    type=PathArg,
+    help="A trained triage model (default: TOCSIN_INTAKE_TRIAGE_MODEL_DIR, else the seed model).",
+)
+def intake_triage(in_path: Path, out_path: Path, model_dir: Path | None) -> None:
+    """Triage a CSV of reports offline: adds language, violation_type, risk_factors (RF numbers
+    joined by ;), country_iso3, admin1, admin2, latitude, longitude, urgency and cluster."""
+    check_writable(out_path)
+    chosen = model_dir or intake.triage_jobs.model_dir(get_settings().data_dir)
+    rows = intake.triage.triage_csv(in_path, out_path, model_dir=chosen)
+    out.print(f"triaged {rows} reports into {out_path}")
+
+
+@intake_group.command("retriage")
+@click.option(
+    "--all", "everything", is_flag=True, help="Triage every report again, not only new ones."
+)
+def intake_retriage(everything: bool) -> None:
+    """Triage the stored reports the current model has not seen yet (as the background job
+    does), with a progress bar."""
+    settings = get_settings()
+    with progress_bar() as bar:
+        task = bar.add_task("triage", total=None)
+
+        def show(done: int, total: int, message: str) -> None:
+            bar.update(task, completed=done, total=total, description=message)
+
+        result = intake.triage_jobs.triage_stored(
+            database(), settings.data_dir, everything=everything, progress=show
+        )
+    out.print(f"triaged {result['triaged']} reports with {result['model_version']}")
+
+
+@intake_group.command("train")
+@click.option(
+    "--acled",
+    "acled",
+    type=PathArg,
+    multiple=True,
+    help="ACLED event files whose notes become labelled examples (repeatable).",
+)
+def intake_train(acled: tuple[Path, ...]) -> None:
+    """Retrain the triage classifier on every analyst-confirmed label (and ACLED notes), and
+    make it the current model; the next triage run uses it."""
+    settings = get_settings()
+    result = intake.triage_jobs.train(
+        database(), settings.data_dir, acled=list(acled) if acled else None
+    )
+    out.print(
+        f"model {result['model_version']}: {result['confirmed_examples']} confirmed labels,"
+        f" {result['acled_examples']} ACLED notes, {result['seed_examples']} seed examples"
+    )

@@ -3,7 +3,15 @@
 The public surface other areas, the CLI and the web app may use.
 """
 
-from tocsin.intake import channels, community_picture, import_files, retention, review
+from tocsin.intake import (
+    channels,
+    community_picture,
+    import_files,
+    retention,
+    review,
+    triage,
+    triage_jobs,
+)
 from tocsin.intake.drafts import CHANNELS, Attachment, Consent, ReportDraft
 from tocsin.intake.errors import IntakeInputError
 from tocsin.intake.models import CREDIBILITY, RELIABILITY, VERIFICATION, Report, ReportMedia
@@ -47,4 +55,6 @@ __all__ = [
     "retention",
     "reveal",
     "review",
+    "triage",
+    "triage_jobs",
 ]

@@ -106,6 +106,8 @@ class ReportTriage(Base):
     latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
     longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
     cluster: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # The text's embedding (float16), so later reports can be matched with this one.
+    embedding: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
 
 class ReportMedia(Base):

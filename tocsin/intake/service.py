@@ -6,16 +6,20 @@ store each file in a single transaction (all rows or none).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from tocsin.config import Settings
 from tocsin.db import Database
+from tocsin.intake import triage_jobs
 from tocsin.intake.drafts import ReportDraft
 from tocsin.intake.errors import IntakeInputError
 from tocsin.intake.officer_key import OfficerKey, resolve_officer_key
 from tocsin.intake.submissions import IntakeLimits, PreparedReport, Receipt, prepare
 from tocsin.intake.writer import GroupCommitWriter, store_and_audit
+
+TRIAGE_EVERY_S = 2.0
 
 
 @dataclass
@@ -24,9 +28,18 @@ class IntakeService:
     key: OfficerKey
     limits: IntakeLimits
     writer: GroupCommitWriter = field(init=False)
+    _last_queued: float = field(init=False, default=-1e9)
 
     def __post_init__(self) -> None:
-        self.writer = GroupCommitWriter(self.db)
+        self.writer = GroupCommitWriter(self.db, after_commit=self._triage_soon)
+
+    def _triage_soon(self, stored: int) -> None:
+        """New reports get a triage job: one waiting job serves any number of them, and a
+        running one picks up what arrives while it works, so asking every few seconds is enough."""
+        now = time.monotonic()
+        if now - self._last_queued >= TRIAGE_EVERY_S:
+            self._last_queued = now
+            triage_jobs.queue_triage(self.db)
 
     @classmethod
     def from_settings(cls, settings: Settings, db: Database) -> IntakeService:
@@ -70,4 +83,8 @@ class IntakeService:
             if progress is not None:
                 progress(number)
         with self.db.session() as session:
-            return store_and_audit(session, prepared, [actor_id] * len(prepared))
+            receipts = store_and_audit(session, prepared, [actor_id] * len(prepared))
+        if any(r.outcome == "accepted" for r in receipts):
+            self._last_queued = -1e9  # an import is worth its own triage job at once
+            self._triage_soon(len(receipts))
+        return receipts

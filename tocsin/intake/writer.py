@@ -14,7 +14,7 @@ import fcntl
 import logging
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,9 +63,16 @@ class GroupCommitWriter:
     blocked `flock` wakes the moment the lock is free, where SQLite's own busy handler polls
     with sleeps of up to 100 ms, which would be the slowest submissions' whole latency."""
 
-    def __init__(self, db: Database, *, max_batch: int = 200) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        max_batch: int = 200,
+        after_commit: Callable[[int], None] | None = None,
+    ) -> None:
         self.db = db
         self.max_batch = max_batch
+        self.after_commit = after_commit  # told how many new reports each commit stored
         self._queue: queue.Queue[object] = queue.Queue()
         self._thread: threading.Thread | None = None
         database = db.url.database if db.backend == "sqlite" else None
@@ -124,6 +131,12 @@ class GroupCommitWriter:
                 item.future.set_exception(exc)
             return
         self._resolve(pending, receipts)
+        accepted = sum(r.outcome == "accepted" for r in receipts)
+        if accepted and self.after_commit is not None:
+            try:
+                self.after_commit(accepted)
+            except Exception as exc:  # the reports are stored; a follow-up must not undo that
+                log.error("after storing reports: %s", exc.__class__.__name__)
 
     def _commit(self, pending: list[_Pending]) -> list[Receipt]:
         with self._turn(), self.db.session() as session:

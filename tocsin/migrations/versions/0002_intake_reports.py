@@ -121,6 +121,7 @@ def upgrade() -> None:
         sa.Column("latitude", sa.Float(), nullable=True),
         sa.Column("longitude", sa.Float(), nullable=True),
         sa.Column("cluster", sa.String(length=64), nullable=True),
+        sa.Column("embedding", sa.LargeBinary(), nullable=True),
         sa.ForeignKeyConstraint(
             ["report_id"],
             ["reports.id"],

@@ -1,0 +1,191 @@
+"""The intake musts, measured (issue #4).
+
+Sub-commands:
+
+    python bench/intake.py triage [--acled CSV] [--legacy CSV] [--test-from 2020-01-01]
+
+`triage` trains on the Burkina Faso ACLED events dated before --test-from and tests on those on
+or after it (a time split: the model never sees a later event), from the note text alone:
+violation type (macro-F1 and per-type F1), country and admin1 (accuracy; names compared
+without accents or case), and the rate of the full triage (reports per second, on this
+machine's cores). It then runs the same model on the 2016 Africa extract in ACLED's legacy
+schema, out of region and out of period. Exit status 0 when every must holds, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import intake_api
+import pandas as pd
+from sklearn.metrics import accuracy_score, f1_score
+
+from tocsin.intake import triage
+from tocsin.intake.triage import admin_key
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "acled"
+TARGETS = {"macro_f1": 0.70, "country": 0.98, "admin1": 0.80, "rate": 50.0}
+# Legacy ACLED labels cannot tell these apart, so the out-of-region check compares at its level.
+LEGACY_GROUP = {
+    "attack_on_civilians": "violence_against_civilians",
+    "abduction_disappearance": "violence_against_civilians",
+    "sexual_violence": "violence_against_civilians",
+    "looting_destruction": "other",
+    "arrest_detention": "other",
+}
+
+
+def line(name: str, ours: float, target: float | None = None, unit: str = "") -> str:
+    verdict = "" if target is None else ("  ok" if ours >= target else "  BELOW TARGET")
+    goal = "" if target is None else f"   target >= {target:g}{unit}"
+    return f"  {name:<44} {ours:8.3f}{unit}{goal}{verdict}"
+
+
+def place_scores(
+    results: Sequence[triage.TriageResult], events: pd.DataFrame
+) -> tuple[float, float]:
+    country = [r.country_iso3 == iso for r, iso in zip(results, events["iso3"], strict=True)]
+    admin1 = [
+        ok and admin_key(r.admin1 or "") == admin_key(gold)
+        for ok, r, gold in zip(country, results, events["admin1"], strict=True)
+    ]
+    return sum(country) / len(country), sum(admin1) / len(admin1)
+
+
+def names_its_place(events: pd.DataFrame) -> float:
+    """Share of notes that name their coded location, one of its units or the country: about
+    the most that placing from the text alone can get right."""
+    found = 0
+    columns = ("location", "admin1", "admin2", "admin3", "country")
+    for text, *names in zip(events["text"], *(events[c] for c in columns), strict=True):
+        folded = f" {triage.fold(str(text))} "
+        found += any(name and f" {triage.fold(str(name))} " in folded for name in names)
+    return found / len(events)
+
+
+def timed(run: Callable[[], list[triage.TriageResult]]) -> tuple[list[triage.TriageResult], float]:
+    started = time.perf_counter()
+    results = run()
+    return results, time.perf_counter() - started
+
+
+def run_triage(args: argparse.Namespace) -> int:
+    events = triage.acled_events([args.acled])
+    train, test = triage.time_split(events, pd.Timestamp(args.test_from))
+    print(
+        f"Time split of {args.acled.name}: train = events before {args.test_from} "
+        f"({len(train)}: {train['date'].min():%Y-%m-%d} to {train['date'].max():%Y-%m-%d}), "
+        f"test = events from {args.test_from} on ({len(test)}: "
+        f"{test['date'].min():%Y-%m-%d} to {test['date'].max():%Y-%m-%d})."
+    )
+    print("Test labels:", dict(Counter(test["label"]).most_common()))
+
+    started = time.perf_counter()
+    gazetteer = triage.default_gazetteer()
+    print(f"Gazetteer built in {time.perf_counter() - started:.1f} s.")
+    started = time.perf_counter()
+    embedder = triage.E5Embedder(args.max_tokens)
+    model = triage.train_triage_model(events=train, embedder=embedder)
+    print(
+        f"Model {model.model_version} trained in {time.perf_counter() - started:.1f} s "
+        f"on {model.summary.seed_examples} seed + {model.summary.acled_examples} ACLED notes; "
+        f"{len(model.places.places)} places learned, home country {model.places.home_country}."
+    )
+    pipeline = triage.TriagePipeline(model, gazetteer)
+    texts = test["text"].tolist()
+    pipeline.triage(texts[:8])  # warm up the engine; not timed
+    results, seconds = timed(lambda: pipeline.triage(texts))
+    rate = len(texts) / seconds
+
+    predicted = [r.violation_type for r in results]
+    gold = test["label"].tolist()
+    labels = sorted(set(gold) | set(predicted))
+    macro = f1_score(gold, predicted, labels=labels, average="macro", zero_division=0)
+    per_type = f1_score(gold, predicted, labels=labels, average=None, zero_division=0)
+    country, admin1 = place_scores(results, test)
+    print("\nBurkina Faso, time split (musts):")
+    print(line("violation type macro-F1", macro, TARGETS["macro_f1"]))
+    print(line("country accuracy", country, TARGETS["country"]))
+    print(line("admin1 accuracy", admin1, TARGETS["admin1"]))
+    print(line("full triage rate (reports/s)", rate, TARGETS["rate"]))
+    print(line("share of notes naming their place (ceiling)", names_its_place(test)))
+    print("  per-type F1 (support):")
+    support = Counter(gold)
+    for label, score in zip(labels, per_type, strict=True):
+        print(f"    {label:<26} {score:.3f} ({support[label]})")
+    print(f"  accuracy {accuracy_score(gold, predicted):.3f}")
+
+    bare = triage.TriagePipeline(triage.seed_model(), gazetteer)
+    bare_results = bare.triage(texts)
+    bare_predicted = [r.violation_type for r in bare_results]
+    bare_country, bare_admin1 = place_scores(bare_results, test)
+    print("\nSame test, untrained install (seed exemplars only, gazetteer only):")
+    bare_f1 = f1_score(gold, bare_predicted, labels=labels, average="macro", zero_division=0)
+    print(line("violation type macro-F1", bare_f1))
+    print(line("country accuracy", bare_country))
+    print(line("admin1 accuracy", bare_admin1))
+    clustered = Counter(r.cluster for r in results)
+    twins = sum(n for n in clustered.values() if n > 1) / len(results)
+    print(line("share of test notes put in a duplicate cluster", twins))
+
+    passed = (
+        macro >= TARGETS["macro_f1"]
+        and country >= TARGETS["country"]
+        and admin1 >= TARGETS["admin1"]
+        and rate >= TARGETS["rate"]
+    )
+    if args.legacy.exists():
+        out_of_region(args.legacy, pipeline, bare)
+    print("\nAll musts hold." if passed else "\nSome musts do not hold.")
+    return 0 if passed else 1
+
+
+def out_of_region(path: Path, trained: triage.TriagePipeline, bare: triage.TriagePipeline) -> None:
+    events = triage.acled_events([path])
+    texts = events["text"].tolist()
+    print(
+        f"\nOut of region and period: {path.name} ({len(events)} events, "
+        f"{events['country'].nunique()} countries, legacy schema, no sub-event column):"
+    )
+    for name, pipeline in (("trained on Burkina Faso", trained), ("untrained install", bare)):
+        results = pipeline.triage(texts)
+        country, admin1 = place_scores(results, events)
+        gold = [LEGACY_GROUP.get(label, label) for label in events["label"]]
+        predicted = [LEGACY_GROUP.get(r.violation_type, r.violation_type) for r in results]
+        macro = f1_score(gold, predicted, average="macro", zero_division=0)
+        print(f"  model {name}:")
+        print(line("  violation type macro-F1 (legacy classes)", macro))
+        print(line("  violation type accuracy (legacy classes)", accuracy_score(gold, predicted)))
+        print(line("  country accuracy", country))
+        print(line("  admin1 accuracy", admin1))
+    print(line("share of notes naming their place (ceiling)", names_its_place(events)))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    bench = commands.add_parser("triage", help="violation type, place and rate on ACLED")
+    bench.add_argument("--acled", type=Path, default=SHARED / "acled_burkina_faso.csv")
+    bench.add_argument(
+        "--legacy", type=Path, default=SHARED / "acled_africa_2016_legacy_schema.csv"
+    )
+    bench.add_argument("--test-from", default="2020-01-01")
+    bench.add_argument(
+        "--max-tokens", type=int, default=triage.DEFAULT_MAX_TOKENS, help="embedded per report"
+    )
+    bench.set_defaults(run=run_triage)
+    load = commands.add_parser("api", help="accepted reports/s and p99 of the intake API")
+    intake_api.add_arguments(load)
+    load.set_defaults(run=intake_api.run)
+    args = parser.parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

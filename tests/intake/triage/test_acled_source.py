@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.conftest import shared_path
+from tocsin.intake.errors import IntakeInputError
+from tocsin.intake.triage.acled_source import fill_iso3, read_acled, time_split
+
+CURRENT = (
+    "event_date,event_type,sub_event_type,country,admin1,admin2,admin3,location,"
+    "latitude,longitude,notes,iso3\n"
+    '"13 November 2020",Explosions/Remote violence,Air/drone strike,Burkina Faso,Sahel,'
+    'Oudalan,Tin-Akoff,Tin-Akoff,14.9655,-0.1634,"Airstrikes near Tin-Akoff.",BFA\n'
+    '"12 November 2020",Protests,Peaceful protest,Burkina Faso,Centre,Kadiogo,Ouagadougou,'
+    'Ouagadougou,12.37,-1.52,"A sit-in in Ouagadougou.",BFA\n'
+    '"11 November 2020",Protests,Peaceful protest,Burkina Faso,Centre,Kadiogo,,,,,"",BFA\n'
+    '"10 November 2020",Picnics,Sandwiches,Burkina Faso,Centre,Kadiogo,,,,,"Lunch.",BFA\n'
+)
+LEGACY = (
+    ",actor1,admin1,admin2,country,event_date,event_type,latitude,location,longitude,notes\n"
+    "0,X,Bay,Baydhabo,Somalia,2016-07-02,Remote violence,3.1,Baidoa,43.6,Mortar attack.\n"
+)
+
+
+def write(tmp_path: Path, content: str, name: str = "acled.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_current_schema(tmp_path: Path) -> None:
+    events = read_acled(write(tmp_path, CURRENT))
+    assert events["label"].tolist() == ["remote_violence", "protest_repression"]  # no note, unknown
+    assert events["date"].iloc[0] == pd.Timestamp("2020-11-13")
+    assert events["iso3"].tolist() == ["BFA", "BFA"]
+    assert events["location"].iloc[0] == "Tin-Akoff" and events["latitude"].iloc[0] == 14.9655
+
+
+def test_legacy_schema_without_sub_event_or_iso3(tmp_path: Path) -> None:
+    events = read_acled(write(tmp_path, LEGACY))
+    assert events["label"].tolist() == ["remote_violence"]
+    assert events["admin3"].tolist() == [""] and events["iso3"].tolist() == [""]
+    filled = fill_iso3(events, {"somalia": "SOM"})
+    assert filled["iso3"].tolist() == ["SOM"] and events["iso3"].tolist() == [""]
+
+
+def test_time_split_keeps_the_future_out_of_training(tmp_path: Path) -> None:
+    events = read_acled(write(tmp_path, CURRENT))
+    train, test = time_split(events, pd.Timestamp("2020-11-13"))
+    assert train["date"].max() < pd.Timestamp("2020-11-13") <= test["date"].min()
+    assert len(train) + len(test) == len(events)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("a,b\n1,2\n", "missing notes, event_type"),
+        ("", "not a readable CSV"),
+    ],
+)
+def test_files_that_are_not_acled_exports(tmp_path: Path, content: str, message: str) -> None:
+    with pytest.raises(IntakeInputError, match=message):
+        read_acled(write(tmp_path, content))
+
+
+def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
+    with pytest.raises(IntakeInputError, match="not found"):
+        read_acled(tmp_path / "absent.csv")
+    path = tmp_path / "latin.csv"
+    path.write_bytes("notes,event_type\nCôte,Battles\n".encode("latin-1"))
+    with pytest.raises(IntakeInputError, match="UTF-8"):
+        read_acled(path)
+
+
+@pytest.mark.shared_data
+def test_the_reference_files() -> None:
+    current = read_acled(shared_path("acled", "acled_burkina_faso.csv"))
+    legacy = read_acled(shared_path("acled", "acled_africa_2016_legacy_schema.csv"))
+    assert len(current) == 2980 and current["date"].notna().all()
+    assert len(legacy) == 500 and legacy["date"].notna().all()
+    assert set(legacy["label"]) <= {
+        "armed_clash",
+        "remote_violence",
+        "protest_repression",
+        "attack_on_civilians",
+        "other",
+    }

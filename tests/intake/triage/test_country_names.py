@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from tocsin.intake.triage.country_names import (
+    country_codes,
+    country_entries,
+    derived_demonyms,
+    iso3_of,
+)
+from tocsin.intake.triage.folding import fold
+from tocsin.intake.triage.gazetteer import PlaceKind
+
+
+def test_country_names_in_several_languages_and_aliases() -> None:
+    codes = country_codes()
+    assert codes[fold("Burkina Faso")] == "BFA"
+    assert codes[fold("بوركينا فاسو")] == "BFA"
+    assert codes[fold("Côte d\u2019Ivoire")] == "CIV" == codes[fold("Ivory Coast")]
+    assert codes[fold("Burma")] == "MMR" == codes[fold("Myanmar")]
+    assert codes[fold("Democratic Republic of Congo")] == "COD"
+    assert codes[fold("Soudan du Sud")] == "SSD"
+
+
+def test_words_for_peoples_are_indexed_as_demonyms() -> None:
+    peoples = {
+        fold(name): place.iso3
+        for place, names in country_entries(("en", "fr"))
+        if place.kind is PlaceKind.DEMONYM
+        for name in names
+    }
+    assert peoples["burkinabe"] == "BFA"
+    assert peoples["kenyan"] == "KEN"
+    assert peoples["malien"] == "MLI"
+    assert peoples[fold("South African")] == "ZAF"
+
+
+def test_derived_demonyms() -> None:
+    assert "Somali" in derived_demonyms("Somalia", ("i",))
+    assert "Malien" in derived_demonyms("Mali", ("en",))
+    assert derived_demonyms("Chad", ("ian",)) == ["Chadian"]
+    assert derived_demonyms("Iran"[:3], ("ian",)) == []  # too short to derive from
+
+
+def test_iso3_of() -> None:
+    assert iso3_of("BF") == "BFA"
+    assert iso3_of("XX") is None

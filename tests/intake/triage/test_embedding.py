@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tocsin.intake.triage.embedding import (
+    DIMENSION,
+    E5Embedder,
+    clean_text,
+    drop_leading_date,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 13 November 2020, French forces struck.", "French forces struck."),
+        ("Le 3 mars 2021, des hommes armés ont attaqué.", "des hommes armés ont attaqué."),
+        ("On May 28, unknown gunmen attacked.", "unknown gunmen attacked."),
+        (
+            "12 people were killed in Djibo, yesterday.",
+            "12 people were killed in Djibo, yesterday.",
+        ),
+        ("On 1 May 2020,", "On 1 May 2020,"),  # nothing would be left
+    ],
+)
+def test_a_leading_date_is_dropped(text: str, expected: str) -> None:
+    assert drop_leading_date(text) == expected
+
+
+def test_clean_text_survives_anything() -> None:
+    assert clean_text("a\x00b\tc\n\nd \ud800 e") == "a b c d ? e"
+
+
+def test_the_embedded_part_fits_the_token_budget() -> None:
+    embedder = E5Embedder(max_tokens=12)
+    prepared = embedder.prepare("On 3 May 2020, " + "armed men attacked the market " * 40)
+    assert prepared.startswith("armed men attacked")
+    assert len(prepared.split()) < 12
+
+
+def test_rows_are_normalised_and_translations_are_close() -> None:
+    rows = E5Embedder().embed(
+        [
+            "Soldiers arrested the journalist at his home.",
+            "Des soldats ont arrêté le journaliste à son domicile.",
+            "The harvest festival drew large crowds of dancers.",
+        ]
+    )
+    assert rows.shape == (3, DIMENSION) and rows.dtype == np.float32
+    assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-3)
+    assert rows[0] @ rows[1] > rows[0] @ rows[2] + 0.05
+
+
+def test_no_texts_no_rows() -> None:
+    assert E5Embedder().embed([]).shape == (0, DIMENSION)

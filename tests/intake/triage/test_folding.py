@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from tocsin.intake.triage.folding import fold, is_unspaced, words
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Fada N'Gourma", "FADA NGOURMA"),
+        ("Fada N\u2019Gourma", "fada ngourma"),
+        ("Ziniaré", "Ziniare"),
+        ("Tin-Akoff", "tin akoff"),
+        ("بالخرطوم", "الخرطوم"),  # "in Khartoum" and "Khartoum"
+        ("أسوان", "اسوان"),  # hamza on alef is optional in writing
+    ],
+)
+def test_spellings_that_differ_only_in_accents_case_and_punctuation_fold_alike(
+    a: str, b: str
+) -> None:
+    assert fold(a) == fold(b)
+
+
+def test_different_names_stay_different() -> None:
+    assert fold("Kaya") != fold("Kayan")
+    assert fold("ဘာကီးနား") != fold("ဘာ")  # Burmese vowel signs are kept, not stripped
+
+
+def test_words_carry_offsets_capitals_acronyms_and_hyphens() -> None:
+    text = "Police in Pobe-Mengao and the VDP"
+    found = words(text)
+    assert [w.folded for w in found] == ["police", "in", "pobe", "mengao", "and", "the", "vdp"]
+    assert text[found[2].start : found[2].end] == "Pobe"
+    assert [w.capitalised for w in found][:3] == [True, False, True]
+    assert found[3].hyphenated and not found[2].hyphenated
+    assert found[-1].upper and not found[0].upper
+
+
+def test_uncased_scripts_count_as_capitalised() -> None:
+    assert all(w.capitalised for w in words("هاجم مسلحون القرية"))
+
+
+def test_unspaced_scripts_are_recognised() -> None:
+    assert is_unspaced("စစ်တပ်က ရွာကို")
+    assert not is_unspaced("Ouagadougou") and not is_unspaced("الخرطوم")

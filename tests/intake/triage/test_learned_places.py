@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pandas as pd
+
+from tocsin.intake.triage.gazetteer import PlaceKind
+from tocsin.intake.triage.learned_places import learn_places
+
+
+def events(rows: list[tuple[str, str, str, str, str, float]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        rows, columns=["iso3", "admin1", "admin2", "admin3", "location", "latitude"]
+    ).assign(longitude=0.5)
+
+
+def test_units_and_located_places_are_learned_once() -> None:
+    learned = learn_places(
+        events(
+            [
+                ("BFA", "Sahel", "Oudalan", "Tin-Akoff", "Tin-Akoff", 14.9),
+                ("BFA", "Sahel", "Oudalan", "Tin-Akoff", "Tin-Akoff", 14.9),
+                ("BFA", "Sahel", "Soum", "", "Djibo", 14.1),
+                ("", "", "", "", "Nowhere", float("nan")),
+            ]
+        )
+    )
+    kinds = sorted((p.kind.name, p.name) for p, _ in learned.entries())
+    assert kinds == [
+        ("ADMIN1", "Sahel"),
+        ("ADMIN2", "Oudalan"),
+        ("ADMIN2", "Soum"),
+        ("CITY", "Djibo"),
+        ("CITY", "Tin-Akoff"),
+    ]
+    djibo = next(p for p, _ in learned.entries() if p.name == "Djibo")
+    assert djibo.kind is PlaceKind.CITY and djibo.confirmed
+    assert (djibo.admin1, djibo.admin2, djibo.latitude, djibo.longitude) == (
+        "Sahel",
+        "Soum",
+        14.1,
+        0.5,
+    )
+
+
+def test_home_country_needs_a_clear_majority() -> None:
+    mostly = events(
+        [("BFA", "Sahel", "", "", "A", 1.0)] * 7 + [("MLI", "Mopti", "", "", "B", 1.0)] * 3
+    )
+    assert learn_places(mostly).home_country == "BFA"
+    split = events(
+        [("BFA", "Sahel", "", "", "A", 1.0)] * 5 + [("MLI", "Mopti", "", "", "B", 1.0)] * 5
+    )
+    assert learn_places(split).home_country is None
+    assert learn_places(events([])).home_country is None

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from tocsin.intake.triage.gazetteer import Gazetteer
+from tocsin.intake.triage.place_mentions import find_mentions
+
+
+def named(text: str, gazetteer: Gazetteer) -> list[str]:
+    return [text[m.start : m.end] for m in find_mentions(text, gazetteer)]
+
+
+def test_names_are_found_longest_first(small_gazetteer: Gazetteer) -> None:
+    text = "Soldiers shot protesters in Bobo-Dioulasso and in North Sinai."
+    assert named(text, small_gazetteer) == ["Bobo-Dioulasso", "North Sinai"]
+
+
+def test_lower_case_words_acronyms_months_and_institutions_are_not_places(
+    small_gazetteer: Gazetteer,
+) -> None:
+    text = "On 2 August, the VDP and the Presidential Guard met in Ouagadougou; est-ce sûr?"
+    assert named(text, small_gazetteer) == ["Ouagadougou"]
+
+
+def test_part_of_a_hyphenated_name_is_not_a_name(small_gazetteer: Gazetteer) -> None:
+    # Pobè is a town in Benin; "Pobe-Mengao" is a commune in Burkina Faso.
+    assert named("Gunmen killed a man in Pobe-Mengao.", small_gazetteer) == []
+
+
+def test_chains_and_the_anchor_at_the_end_of_brackets(small_gazetteer: Gazetteer) -> None:
+    text = "Militants attacked Tadjo (Gorgadji, Seno) and later Djibo, far away."
+    mentions = find_mentions(
+        "Fighting in Dori (Dori, Oudalan). Later, Kaya was calm.", small_gazetteer
+    )
+    names = [m.places[0].name for m in mentions]
+    assert names[:3] == ["Dori", "Dori", "Oudalan"]
+    assert mentions[0].chain == mentions[1].chain == mentions[2].chain != mentions[3].chain
+    assert mentions[2].salience > mentions[1].salience  # "Oudalan" closes the brackets
+    assert named(text, small_gazetteer)[-1] == "Djibo"
+
+
+def test_a_lone_town_opening_a_sentence_counts_less(small_gazetteer: Gazetteer) -> None:
+    opening, inside = find_mentions("Kaya. Protests in Kaya", small_gazetteer)
+    assert opening.salience < inside.salience
+
+
+def test_names_inside_burmese_text(small_gazetteer: Gazetteer) -> None:
+    mentions = find_mentions("မြန်မာနိုင်ငံ စစ်တပ်က ရွာကို မီးရှို့ခဲ့သည်", small_gazetteer)
+    assert any(p.iso3 == "MMR" for m in mentions for p in m.places)
+
+
+def test_nothing_to_find() -> None:
+    assert find_mentions("", Gazetteer()) == []
+    assert find_mentions("Nothing here", Gazetteer()) == []

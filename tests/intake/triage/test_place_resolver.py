@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import pytest
+
+from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
+from tocsin.intake.triage.place_resolver import PlaceResolver, ResolvedPlace
+
+
+@pytest.fixture(scope="module")
+def resolver(small_gazetteer: Gazetteer) -> PlaceResolver:
+    return PlaceResolver(small_gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"),
+    [
+        (
+            "On 13 November 2020, airstrikes hit the area of Tin-Akoff (Tin-Akoff, Oudalan).",
+            "BFA",
+            "Sahel",
+        ),
+        ("Protesters were beaten in Ouagadougou by the police.", "BFA", "Centre"),
+        ("A roadside bomb exploded near Rafah, North Sinai.", "EGY", "North Sinai"),
+        ("Des hommes armés ont attaqué un village près de Fada N'Gourma.", "BFA", "Est"),
+        ("هاجم مسلحون قرية قرب الخرطوم", "SDN", "Khartoum"),
+        ("Burkinabe soldiers patrolled the border.", "BFA", None),
+    ],
+)
+def test_country_and_admin1_from_text(
+    resolver: PlaceResolver, text: str, country: str, admin1: str | None
+) -> None:
+    place = resolver.resolve(text)
+    assert place.country_iso3 == country
+    assert place.admin1 == admin1
+
+
+def test_a_chain_is_decided_by_its_most_general_member(resolver: PlaceResolver) -> None:
+    # Solhan is also a Turkish district; Soum settles it.
+    place = resolver.resolve("Gunmen killed two people in Solhan (Solhan, Soum).")
+    assert (place.country_iso3, place.admin1, place.admin2) == ("BFA", "Sahel", "Soum")
+
+
+def test_coordinates_come_from_the_town_or_the_unit(resolver: PlaceResolver) -> None:
+    town = resolver.resolve("Shooting in Kaya (Kaya, Sanmatenga) overnight.")
+    assert town.latitude is not None and town.longitude is not None
+    assert abs(town.latitude - 13.09) < 0.1 and abs(town.longitude + 1.08) < 0.1
+    unit = resolver.resolve("Clashes were reported across Soum.")
+    assert unit.admin2 == "Soum" and unit.latitude is not None
+
+
+def test_no_place_means_nothing_unless_a_home_country_is_known(small_gazetteer: Gazetteer) -> None:
+    text = "Unknown gunmen attacked the village of Xyzzyq at night."
+    assert PlaceResolver(small_gazetteer).resolve(text) == ResolvedPlace()
+    home = PlaceResolver(small_gazetteer, home_country="BFA").resolve(text)
+    assert home == ResolvedPlace("BFA")
+
+
+def test_learned_places_win_over_foreign_homonyms(small_gazetteer: Gazetteer) -> None:
+    learned = Place(
+        PlaceKind.CITY, "BFA", "Pensa", "Centre-Nord", "Sanmatenga", 13.2, -1.2, 0, True
+    )
+    text = "Militants ambushed a patrol near Pensa."
+    extended = small_gazetteer.extended([(learned, ["Pensa"])])
+    place = PlaceResolver(extended).resolve(text)
+    assert (place.country_iso3, place.admin1, place.latitude) == ("BFA", "Centre-Nord", 13.2)

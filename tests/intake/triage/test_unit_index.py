@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from tocsin.intake.triage.unit_index import UnitIndex
+
+HDX_ADMIN1 = {("BFA", "sud-ouest"): "Sud-Ouest", ("BFA", "sahel"): "Sahel"}
+HDX_ADMIN2 = {("BFA", "poni"): ("Sud-Ouest", "Poni"), ("BFA", "seno"): ("Sahel", "Seno")}
+
+
+def admin1_of(iso3: str, name: str) -> str | None:
+    return HDX_ADMIN1.get((iso3, name.casefold()))
+
+
+def admin2_of(iso3: str, name: str) -> tuple[str, str] | None:
+    key = name.casefold().replace("province du ", "")
+    return HDX_ADMIN2.get((iso3, key))
+
+
+def test_a_first_level_unit_named_otherwise_is_matched_through_its_second_level_units() -> None:
+    index = UnitIndex.build(
+        [
+            ("BFA", "Southwest", "Province du Poni", 10.3, -3.2),  # GeoNames' English name
+            ("BFA", "Sahel", "Province du Seno", 14.0, -0.03),
+        ],
+        admin1_of,
+        admin2_of,
+    )
+    assert index.unit_at(10.31, -3.21) == ("BFA", "Sud-Ouest", "Poni")
+    assert index.unit_at(14.0, 0.0) == ("BFA", "Sahel", "Seno")
+
+
+def test_unknown_units_keep_their_own_names_and_centroids_average() -> None:
+    index = UnitIndex.build(
+        [("MLI", "Mopti", "", 14.0, -4.0), ("MLI", "Mopti", "", 16.0, -2.0)],
+        admin1_of,
+        admin2_of,
+    )
+    assert index.unit_at(14.0, -4.0) == ("MLI", "Mopti", None)
+    assert index.centroid("MLI", "Mopti", None) == (15.0, -3.0)
+
+
+def test_an_empty_index_knows_nothing() -> None:
+    index = UnitIndex.build([], admin1_of, admin2_of)
+    assert index.unit_at(0.0, 0.0) is None

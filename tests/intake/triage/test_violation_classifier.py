@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+from sklearn.base import clone
+
+from tests.intake.triage.fakes import HashingEmbedder
+from tocsin.intake.triage.triage_model import TriageModel
+from tocsin.intake.triage.violation_classifier import ViolationClassifier
+
+TEXTS = [
+    "soldiers raped two women near the camp",
+    "fighters sexually assaulted girls",
+    "gunmen killed three farmers in the field",
+    "armed men shot dead the village chief",
+    "students marched and police fired tear gas",
+    "traders held a sit-in against taxes",
+]
+LABELS = ["sexual_violence"] * 2 + ["attack_on_civilians"] * 2 + ["protest_repression"] * 2
+
+
+def test_follows_the_scikit_learn_contract() -> None:
+    classifier = ViolationClassifier(embedder=HashingEmbedder(), C=3.0)
+    assert classifier.get_params()["C"] == 3.0
+    assert not hasattr(classifier, "classes_")
+    assert classifier.fit(TEXTS, LABELS) is classifier
+    assert list(classifier.classes_) == sorted(set(LABELS))
+    assert not hasattr(clone(classifier), "model_")
+
+
+def test_predicts_the_types_it_learned() -> None:
+    classifier = ViolationClassifier(embedder=HashingEmbedder()).fit(TEXTS, LABELS)
+    predicted = classifier.predict(["police fired tear gas at the marchers", "they raped a woman"])
+    assert list(predicted) == ["protest_repression", "sexual_violence"]
+    proba = classifier.predict_proba(TEXTS)
+    assert proba.shape == (6, 3) and abs(float(proba.sum()) - 6.0) < 1e-6
+    assert classifier.predict_proba([]).shape == (0, 3)
+
+
+def test_sample_weights_reach_the_model() -> None:
+    query = ["police fired on the farmers"]
+    even = ViolationClassifier(embedder=HashingEmbedder()).fit(TEXTS, LABELS)
+    weights = [1.0, 1.0, 1.0, 1.0, 1.0, 0.01]  # "students marched and police fired" counts most
+    tilted = ViolationClassifier(embedder=HashingEmbedder()).fit(TEXTS, LABELS, weights)
+    protest = list(even.classes_).index("protest_repression")
+    assert (
+        abs(even.predict_proba(query)[0, protest] - tilted.predict_proba(query)[0, protest]) > 0.01
+    )
+
+
+def test_refuses_mismatched_or_empty_training_data() -> None:
+    with pytest.raises(ValueError, match="as many labels"):
+        ViolationClassifier(embedder=HashingEmbedder()).fit(TEXTS, LABELS[:2])
+    with pytest.raises(ValueError, match="as many labels"):
+        ViolationClassifier(embedder=HashingEmbedder()).fit([], [])
+
+
+NEW_REPORTS = [
+    ("Gunmen shot dead five villagers at the market yesterday.", "attack_on_civilians"),
+    ("Des militaires ont violé une jeune fille au poste de contrôle.", "sexual_violence"),
+    ("خطف مسلحون ثلاثة تجار على الطريق", "abduction_disappearance"),
+    ("The rebels burned the houses and took the goats.", "looting_destruction"),
+    ("The army and the militia fought for hours near the bridge.", "armed_clash"),
+    ("Un obus est tombé sur l'école pendant la nuit.", "remote_violence"),
+    (
+        "Des jeunes ont manifesté devant le gouvernorat et la police les a dispersés.",
+        "protest_repression",
+    ),
+    ("اعتقلت الشرطة صحفيين اثنين بعد المظاهرة", "arrest_detention"),
+    ("The two parties signed a peace agreement.", "other"),
+    ("လက်နက်ကိုင်များက ရွာသားနှစ်ဦးကို ပစ်သတ်ခဲ့သည်", "attack_on_civilians"),
+]
+
+
+def test_an_untrained_install_gives_sensible_labels_in_four_languages(
+    untrained_model: TriageModel,
+) -> None:
+    texts = [text for text, _ in NEW_REPORTS]
+    predicted = untrained_model.classifier.predict(texts)
+    right = sum(p == expected for p, (_, expected) in zip(predicted, NEW_REPORTS, strict=True))
+    assert right >= 8, list(zip(texts, predicted, strict=True))

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from tocsin.intake.triage.violation_cues import names_sexual_violence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the militants sexually assaulted his three wives",
+        "two women were raped near the well",
+        "Des soldats ont violé deux femmes",
+        "des viols ont été signalés",
+        "اغتصب جنود امرأتين",
+        "تعرضت فتيات لاعتداء جنسي",
+        "အမျိုးသမီးကို မုဒိမ်းကျင့်ခဲ့သည်",
+    ],
+)
+def test_words_that_name_sexual_violence(text: str) -> None:
+    assert names_sexual_violence(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a violent attack on the market",
+        "un acte violent",
+        "rapeseed fields were burned",
+        "الجنسية السودانية",  # nationality, not sexual
+        "",
+    ],
+)
+def test_words_that_only_look_alike(text: str) -> None:
+    assert not names_sexual_violence(text)

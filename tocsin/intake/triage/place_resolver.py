@@ -1,0 +1,172 @@
+"""Where a report happened, from the place names in its text alone.
+
+A name alone rarely settles a place: "Centre" is a region of three countries, "Kaya" a town of
+Burkina Faso and of Japan. The resolver collects every name the gazetteer knows, lets them vote
+for a country (unique names and larger places weigh more, names mentioned first weigh more, names
+written as a chain such as "Tin-Akoff (Tin-Akoff, Oudalan)" or "Rafah, North Sinai" that agree on
+a country weigh more), then, within that country, for a first-level unit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
+from tocsin.intake.triage.place_mentions import Mention, find_mentions
+
+_KIND_WEIGHT = {
+    PlaceKind.COUNTRY: 1.5,
+    PlaceKind.ADMIN1: 2.0,
+    PlaceKind.ADMIN2: 1.75,
+    PlaceKind.DEMONYM: 1.0,
+    PlaceKind.CITY: 2.0,
+}
+_UNITS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.CITY})
+_CHAIN_BONUS = 2.0
+# A place located for an event of the model's own training data outweighs any homonym.
+_CONFIRMED_WEIGHT = 2.5
+# A town's unit as GeoNames names it, when the P-code file of its country has no such name:
+# kept when nothing better is said, outvoted by a unit the text names itself.
+_UNMATCHED_UNIT_FACTOR = 0.5
+_MIN_COUNTRY_SCORE = 0.25
+_HOME_PRIOR = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedPlace:
+    """The place a text is about, as precisely as its names allow; None where they do not."""
+
+    country_iso3: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+def _place_weight(place: Place) -> float:
+    if place.confirmed:
+        return _CONFIRMED_WEIGHT
+    if place.kind is PlaceKind.CITY:
+        return min(2.0, 0.5 + 0.3 * math.log10(place.population + 10))
+    return _KIND_WEIGHT[place.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One way of reading a mention inside the chosen country: the units and position it implies."""
+
+    admin1: str
+    admin2: str | None
+    latitude: float | None
+    longitude: float | None
+    weight: float
+    chain: int
+    mention: int
+
+
+class PlaceResolver:
+    """Resolves texts against one gazetteer; cheap to call, so one instance serves many texts."""
+
+    def __init__(self, gazetteer: Gazetteer, home_country: str | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.home_country = home_country
+
+    def resolve(self, text: str) -> ResolvedPlace:
+        mentions = find_mentions(text, self.gazetteer)
+        country = self._country(mentions)
+        if country is None:
+            return ResolvedPlace()
+        readings = list(self._readings(mentions, country))
+        if not readings:
+            return ResolvedPlace(country)
+        votes: dict[str, float] = defaultdict(float)
+        for reading in readings:
+            votes[reading.admin1] += reading.weight
+        # A unit named by two members of one chain ("Dori, Seno" both in Sahel) is confirmed.
+        chains: dict[tuple[int, str], set[int]] = defaultdict(set)
+        for reading in readings:
+            chains[(reading.chain, reading.admin1)].add(reading.mention)
+        for (_, admin1), mentions_of_unit in chains.items():
+            votes[admin1] += _CHAIN_BONUS * (len(mentions_of_unit) - 1)
+        admin1 = max(votes, key=lambda a: votes[a])
+        mine = [r for r in readings if r.admin1 == admin1]
+        admin2_votes: dict[str, float] = defaultdict(float)
+        for reading in mine:
+            if reading.admin2 is not None:
+                admin2_votes[reading.admin2] += reading.weight
+        admin2 = max(admin2_votes, key=lambda a: admin2_votes[a]) if admin2_votes else None
+        located = [r for r in mine if r.latitude is not None and r.admin2 in (admin2, None)]
+        if located:
+            best = max(located, key=lambda r: r.weight)
+            return ResolvedPlace(country, admin1, admin2, best.latitude, best.longitude)
+        centroid = self.gazetteer.centroid(country, admin1, admin2)
+        lat, lon = centroid if centroid else (None, None)
+        return ResolvedPlace(country, admin1, admin2, lat, lon)
+
+    def _country(self, mentions: list[Mention]) -> str | None:
+        """The country with most votes. Within a chain, the last (most general) member decides:
+        the others vote only for a country it may be in ("Solhan (Solhan, Yagha)" is in
+        Burkina Faso, whatever Solhan means in Turkey)."""
+        scores: dict[str, float] = defaultdict(float)
+        chains: dict[int, list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            chains[mention.chain].append(mention)
+        for members in chains.values():
+            anchor = {p.iso3 for p in members[-1].places}
+            agreeing: dict[str, set[str]] = defaultdict(set)
+            for mention in members:
+                best: dict[str, float] = {}
+                for place in mention.places:
+                    if place.iso3 in anchor:
+                        best[place.iso3] = max(best.get(place.iso3, 0.0), _place_weight(place))
+                ambiguity = math.sqrt(len(best)) if best else 1.0
+                for iso3, weight in best.items():
+                    scores[iso3] += weight * mention.salience / ambiguity
+                    agreeing[iso3].add(mention.places[0].name)
+            for iso3, names in agreeing.items():
+                scores[iso3] += _CHAIN_BONUS * (len(names) - 1)
+        if self.home_country is not None:
+            # The deployment's home country wins unless other places clearly outvote it, and
+            # is the answer for a report that names no place at all.
+            scores[self.home_country] += _HOME_PRIOR
+        if not scores:
+            return None
+        country = max(scores, key=lambda c: scores[c])
+        return country if scores[country] >= _MIN_COUNTRY_SCORE else None
+
+    def _readings(self, mentions: list[Mention], country: str) -> Iterator[_Reading]:
+        for index, mention in enumerate(mentions):
+            places = [p for p in mention.places if p.iso3 == country]
+            units = [p for p in places if p.kind in _UNITS]
+            for place in units:
+                weight = _place_weight(place) * mention.salience / len(units)
+                if place.admin1 is not None:
+                    yield _Reading(
+                        place.admin1,
+                        place.admin2,
+                        place.latitude,
+                        place.longitude,
+                        weight,
+                        mention.chain,
+                        index,
+                    )
+                elif place.latitude is not None:
+                    unit = self.gazetteer.unit_at(place.latitude, place.longitude or 0.0)
+                    if unit is None or unit[0] != country:
+                        continue
+                    _, admin1, admin2 = unit
+                    official = self.gazetteer.admin1_names.get(country, {})
+                    if official and admin1 not in official.values():
+                        weight *= _UNMATCHED_UNIT_FACTOR
+                    yield _Reading(
+                        admin1,
+                        admin2,
+                        place.latitude,
+                        place.longitude,
+                        weight,
+                        mention.chain,
+                        index,
+                    )

