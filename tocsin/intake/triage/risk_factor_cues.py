@@ -12,22 +12,10 @@ in the country. RF tags help analysts sort reports; they are not an assessment.
 
 from __future__ import annotations
 
-RISK_FACTOR_TITLES: dict[int, str] = {
-    1: "Situations of armed conflict or other forms of instability",
-    2: "Record of serious violations of international human rights and humanitarian law",
-    3: "Weakness of State structures",
-    4: "Motives or incentives",
-    5: "Capacity to commit atrocity crimes",
-    6: "Absence of mitigating factors",
-    7: "Enabling circumstances or preparatory action",
-    8: "Triggering factors",
-    9: "Intergroup tensions or patterns of discrimination against protected groups",
-    10: "Signs of an intent to destroy in whole or in part a protected group",
-    11: "Signs of a widespread or systematic attack against any civilian population",
-    12: "Signs of a plan or policy to attack any civilian population",
-    13: "Serious threats to those protected under international humanitarian law",
-    14: "Serious threats to humanitarian or peacekeeping operations",
-}
+from tocsin.domain.violations import RISK_FACTORS
+
+# The Framework's own titles live in the domain; triage only adds the cues.
+RISK_FACTOR_TITLES = RISK_FACTORS
 
 # One string of cues per factor, separated by semicolons.
 _CUES: dict[int, str] = {
