@@ -76,11 +76,14 @@ def timed(run: Callable[[], list[triage.TriageResult]]) -> tuple[list[triage.Tri
 
 def run_triage(args: argparse.Namespace) -> int:
     events = triage.acled_events([args.acled])
-    train, test = triage.time_split(events, pd.Timestamp(args.test_from))
+    test_from = (
+        pd.Timestamp(args.test_from) if args.test_from else triage.default_test_start(events)
+    )
+    train, test = triage.time_split(events, test_from)
     print(
-        f"Time split of {args.acled.name}: train = events before {args.test_from} "
+        f"Time split of {args.acled.name}: train = events before {test_from:%Y-%m-%d} "
         f"({len(train)}: {train['date'].min():%Y-%m-%d} to {train['date'].max():%Y-%m-%d}), "
-        f"test = events from {args.test_from} on ({len(test)}: "
+        f"test = events from {test_from:%Y-%m-%d} on ({len(test)}: "
         f"{test['date'].min():%Y-%m-%d} to {test['date'].max():%Y-%m-%d})."
     )
     print("Test labels:", dict(Counter(test["label"]).most_common()))
@@ -174,7 +177,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     bench.add_argument(
         "--legacy", type=Path, default=SHARED / "acled_africa_2016_legacy_schema.csv"
     )
-    bench.add_argument("--test-from", default="2020-01-01")
+    bench.add_argument(
+        "--test-from",
+        help="first test day (default: the file's last year, or its latest quarter of events "
+        "when that year holds half of them or more)",
+    )
     bench.add_argument(
         "--max-tokens", type=int, default=triage.DEFAULT_MAX_TOKENS, help="embedded per report"
     )

@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import signal
-import subprocess
 import tempfile
 import uuid
 from pathlib import Path
 
-import psycopg
 from sqlalchemy import func, select
-from web_load import CLIENTS, PG_ADMIN, database_url, free_port, start_server, wrk
+from web_load import CLIENTS, database_url, free_port, start_server, tear_down, wrk
 
 from tocsin import accounts
 from tocsin.db import Database, upgrade
@@ -108,15 +105,7 @@ def run(args: argparse.Namespace) -> int:
             result["stored"] = stored(url) - before
             rows.append((backend, result))
         finally:
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-            if pg_name:
-                with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-                    conn.execute(f"DROP DATABASE IF EXISTS {pg_name} WITH (FORCE)")
-            shutil.rmtree(workdir, ignore_errors=True)
+            tear_down(server, pg_name, workdir)
     print(
         f"intake API: {CLIENTS} partner apps, {args.seconds} s, {args.workers} server process(es)"
     )

@@ -131,6 +131,19 @@ def start_server(url: str, workdir: Path, port: int, workers: int) -> subprocess
     )
 
 
+def tear_down(server: subprocess.Popen[bytes], pg_name: str | None, workdir: Path) -> None:
+    """Stop the server, drop its PostgreSQL database, remove its files."""
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    if pg_name:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {pg_name} WITH (FORCE)")
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
 def wrk(
     url: str, credentials: Path, seconds: int, script: Path, extra: list[str] | None = None
 ) -> dict[str, float]:
@@ -198,15 +211,7 @@ def main() -> int:
                 )
             )
         finally:
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-            if pg_name:
-                with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-                    conn.execute(f"DROP DATABASE IF EXISTS {pg_name} WITH (FORCE)")
-            shutil.rmtree(workdir, ignore_errors=True)
+            tear_down(server, pg_name, workdir)
     print(
         f"50 concurrent clients, {args.seconds} s each, {os.cpu_count()} cores, "
         f"{args.workers} server process(es)"

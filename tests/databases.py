@@ -16,6 +16,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy import MetaData, select
 
 from tocsin.db import Database, upgrade
 
@@ -78,3 +79,16 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databas
         db.dispose()
         with _admin() as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def dump_database(db: Database) -> str:
+    """Every row of every table (reflected, so none is missed), as one text: what a stolen
+    database dump would show."""
+    reflected = MetaData()
+    reflected.reflect(db.engine)
+    lines = []
+    with db.engine.connect() as conn:
+        for table in reflected.sorted_tables:
+            for row in conn.execute(select(table)):
+                lines.append(f"{table.name}: {tuple(row)!r}")
+    return "\n".join(lines)

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import MetaData, select
 
+from tests.databases import dump_database
 from tocsin.accounts import passwords
 from tocsin.db import Database
 
@@ -27,16 +27,4 @@ def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def dump() -> Dump:
-    """Every row of every table in the database (reflected, so none is missed), as one text."""
-
-    def run(db: Database) -> str:
-        reflected = MetaData()
-        reflected.reflect(db.engine)
-        lines = []
-        with db.engine.connect() as conn:
-            for table in reflected.sorted_tables:
-                for row in conn.execute(select(table)):
-                    lines.append(f"{table.name}: {tuple(row)!r}")
-        return "\n".join(lines)
-
-    return run
+    return dump_database

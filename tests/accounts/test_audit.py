@@ -74,6 +74,37 @@ def test_record_names_the_actor_or_the_system(database: Database) -> None:
         assert abs(utcnow() - got.at) < timedelta(minutes=1)
 
 
+def test_record_many_writes_one_event_per_target_each_with_its_own_actor(
+    database: Database,
+) -> None:
+    with database.session() as session:
+        alice, bob = make_user(session, "alice"), make_user(session, "bob")
+        before = count(session)
+        audit.record_many(
+            session,
+            "report.receive",
+            target_type="report",
+            events=[
+                (audit.Actor.of(alice), 1, {"channel": "api"}),
+                (audit.Actor.of(bob), 2, {"channel": "api"}),
+                (None, 3, {"channel": "form"}),
+            ],
+        )
+        audit.record_many(session, "report.receive", target_type="report", events=[])
+        assert count(session) == before + 3
+    with database.session() as session:
+        rows = session.execute(
+            select(AuditEvent.actor, AuditEvent.actor_id, AuditEvent.target_id, AuditEvent.detail)
+            .where(AuditEvent.action == "report.receive")
+            .order_by(AuditEvent.id)
+        ).all()
+    assert [tuple(r) for r in rows] == [
+        ("alice", alice.id, "1", {"channel": "api"}),
+        ("bob", bob.id, "2", {"channel": "api"}),
+        ("system", None, "3", {"channel": "form"}),
+    ]
+
+
 # --- append-only, enforced by the database -----------------------------------------------------
 
 

@@ -12,8 +12,9 @@ import logging
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import MetaData, select
+from sqlalchemy import select
 
+from tests.databases import dump_database
 from tests.fixtures import Roles
 from tests.intake.images import jpeg_with_gps
 from tocsin import intake
@@ -34,17 +35,6 @@ SECRETS = (
     "testclient",
     "TestPhone",
 )
-
-
-def _dump(db: Database) -> str:
-    reflected = MetaData()
-    reflected.reflect(db.engine)
-    lines = []
-    with db.engine.connect() as conn:
-        for table in reflected.sorted_tables:
-            for row in conn.execute(select(table)):
-                lines.append(f"{table.name}: {tuple(row)!r}")
-    return "\n".join(lines)
 
 
 def test_no_identity_contact_or_network_trace_reaches_the_database_or_the_logs(
@@ -88,7 +78,7 @@ def test_no_identity_contact_or_network_trace_reaches_the_database_or_the_logs(
             )
         ]
     )
-    dump = _dump(database)
+    dump = dump_database(database)
     assert "203.0.113.77" not in dump
     for secret in SECRETS:
         assert secret not in dump, f"{secret!r} found in the database dump"

@@ -1,39 +1,20 @@
-"""Triage of stored reports: labels filled, analysts' labels kept, twins found across runs."""
+"""Triage jobs: one waiting job serves any number of new reports."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from sqlalchemy import func, select
-
-from tests.intake.helpers import add_reports, draft
 from tocsin.db import Database
-from tocsin.intake.models import Report, ReportTriage
-from tocsin.intake.triage_jobs import triage_stored
-
-TEXT = "Gunmen attacked the market in Djibo (Djibo, Soum) and killed 12 civilians on 3 March."
+from tocsin.intake import triage_jobs
+from tocsin.jobs import KINDS, claim_next
 
 
-@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
-def test_triage_fills_labels_once_keeps_confirmed_ones_and_links_later_twins(
-    database: Database, tmp_path: Path
-) -> None:
-    first = add_reports(database, [draft(TEXT), draft("Soldiers arrested three journalists.")])
-    with database.session() as session:
-        confirmed = session.get(Report, first[1].report_id)
-        assert confirmed is not None
-        confirmed.violation_type, confirmed.labels_confirmed = "other", True
-    result = triage_stored(database, tmp_path)
-    assert result["triaged"] == 2
-    assert triage_stored(database, tmp_path)["triaged"] == 0  # nothing new for this model
-    later = add_reports(database, [draft(TEXT.replace("killed", "shot dead"))])
-    assert triage_stored(database, tmp_path)["triaged"] == 1
-    with database.session() as session:
-        reports = {r.id: r for r in session.scalars(select(Report))}
-        attack = reports[first[0].report_id]
-        assert attack.status == "triaged" and attack.violation_type == "attack_on_civilians"
-        assert attack.country_iso3 == "BFA" and attack.language == "en"
-        assert reports[first[1].report_id].violation_type == "other"  # the analyst's label
-        assert reports[later[0].report_id].cluster == attack.cluster == f"r{attack.id}"
-        assert session.scalar(select(func.count()).select_from(ReportTriage)) == 3
+def test_a_waiting_triage_job_is_reused_and_a_running_one_is_not(database: Database) -> None:
+    first = triage_jobs.queue_triage(database)
+    assert triage_jobs.queue_triage(database) == first  # still waiting: it will see them all
+    assert triage_jobs.queue_triage(database, everything=True) != first  # other params
+    assert claim_next(database, "w1", [triage_jobs.TRIAGE]) == first
+    # Running, it took its list of reports when it started: later ones need a new job.
+    assert triage_jobs.queue_triage(database) != first
+
+
+def test_triage_and_training_are_registered_as_resumable_job_kinds() -> None:
+    assert KINDS[triage_jobs.TRIAGE].resumable and KINDS[triage_jobs.TRAIN].resumable

@@ -47,17 +47,29 @@ def record(
     return event
 
 
+@dataclass(frozen=True)
+class Actor:
+    """Who did it, as the log names them: enough to write events without loading the user."""
+
+    id: int
+    username: str
+
+    @classmethod
+    def of(cls, user: User) -> Actor:
+        return cls(user.id, user.username)
+
+
 def record_many(
     session: Session,
-    actor: User | None,
     action: str,
     *,
     target_type: str,
-    targets: Sequence[tuple[str | int, dict[str, Any]]],
+    events: Sequence[tuple[Actor | None, str | int, dict[str, Any]]],
 ) -> None:
-    """One event per target, in one multi-row INSERT: for bulk writes such as a batch of
-    submissions, where an ORM object and a flush per event would cost more than the write."""
-    if not targets:
+    """One event per (actor, target, detail), in one multi-row INSERT: for bulk writes such as
+    a batch of submissions from many partners, where an ORM object and a flush per event, or a
+    user lookup per actor, would cost more than the write itself."""
+    if not events:
         return
     rows = [
         {
@@ -69,7 +81,7 @@ def record_many(
             "detail": detail,
             "note": "",
         }
-        for target_id, detail in targets
+        for actor, target_id, detail in events
     ]
     session.execute(insert(AuditEvent), rows)
 

@@ -294,7 +294,7 @@ def serve(host: str, port: int, workers: int) -> None:
         out.print("no EWP data yet: run `tocsin data fetch ewp` (or --from PATH), then restart")
     out.print(f"Tocsin on http://{host}:{port} ({prepared.db.backend})")
     if workers == 1:
-        app = create_app(settings, database=prepared.db)
+        app = create_app(settings, database=prepared.db, freeze_startup_heap=True)
         uvicorn.run(
             app,
             host=host,
@@ -310,7 +310,7 @@ def serve(host: str, port: int, workers: int) -> None:
                 " `tocsin jobs worker`"
             )
         uvicorn.run(
-            "tocsin.web:create_app",
+            "tocsin.web:create_served_app",
             factory=True,
             host=host,
             port=port,

@@ -195,7 +195,7 @@ def intake_retriage(everything: bool) -> None:
         def show(done: int, total: int, message: str) -> None:
             bar.update(task, completed=done, total=total, description=message)
 
-        result = intake.triage_jobs.triage_stored(
+        result = intake.triage_runs.triage_stored(
             database(), settings.data_dir, everything=everything, progress=show
         )
     out.print(f"triaged {result['triaged']} reports with {result['model_version']}")
@@ -213,7 +213,7 @@ def intake_train(acled: tuple[Path, ...]) -> None:
     """Retrain the triage classifier on every analyst-confirmed label (and ACLED notes), and
     make it the current model; the next triage run uses it."""
     settings = get_settings()
-    result = intake.triage_jobs.train(
+    result = intake.triage_runs.train(
         database(), settings.data_dir, acled=list(acled) if acled else None
     )
     out.print(

@@ -1,7 +1,11 @@
 """Community reports: channels in, identity sealed at the door, triage, the analyst's queue.
 
-The public surface other areas, the CLI and the web app may use.
+The public surface other areas, the CLI and the web app may use. Triage itself (`intake.triage`,
+`intake.triage_runs`) loads on first use: it brings an embedding model and scikit-learn.
 """
+
+import importlib
+from types import ModuleType
 
 from tocsin.intake import (
     channels,
@@ -9,7 +13,6 @@ from tocsin.intake import (
     import_files,
     retention,
     review,
-    triage,
     triage_jobs,
 )
 from tocsin.intake.drafts import CHANNELS, Attachment, Consent, ReportDraft
@@ -25,6 +28,15 @@ from tocsin.intake.sealing import (
 )
 from tocsin.intake.service import IntakeService
 from tocsin.intake.submissions import IntakeLimits, PreparedReport, Receipt
+
+_LAZY = ("triage", "triage_runs")  # an embedding model and scikit-learn: loaded on first use
+
+
+def __getattr__(name: str) -> ModuleType:
+    if name in _LAZY:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CHANNELS",
@@ -57,4 +69,5 @@ __all__ = [
     "review",
     "triage",
     "triage_jobs",
+    "triage_runs",
 ]

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from tocsin.accounts.audit import Actor
 from tocsin.config import Settings
 from tocsin.db import Database
 from tocsin.intake import triage_jobs
@@ -69,7 +70,7 @@ class IntakeService:
         drafts: Iterable[ReportDraft],
         *,
         namespace: str = "",
-        actor_id: int | None = None,
+        actor: Actor | None = None,
         progress: Callable[[int], None] | None = None,
     ) -> list[Receipt]:
         """Prepare every draft first, then store them all in one transaction: a bad row stops
@@ -83,7 +84,7 @@ class IntakeService:
             if progress is not None:
                 progress(number)
         with self.db.session() as session:
-            receipts = store_and_audit(session, prepared, [actor_id] * len(prepared))
+            receipts = store_and_audit(session, prepared, [actor] * len(prepared))
         if any(r.outcome == "accepted" for r in receipts):
             self._last_queued = -1e9  # an import is worth its own triage job at once
             self._triage_soon(len(receipts))

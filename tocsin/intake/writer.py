@@ -18,12 +18,12 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tocsin import accounts
+from tocsin.accounts.audit import Actor
 from tocsin.db import Database
 from tocsin.intake.submissions import PreparedReport, Receipt, store
 
@@ -34,27 +34,30 @@ _STOP = object()
 @dataclass(frozen=True)
 class _Pending:
     prepared: PreparedReport
-    actor_id: int | None
+    actor: Actor | None
     future: Future[Receipt]
 
 
 def store_and_audit(
-    session: Session, prepared: list[PreparedReport], actors: list[int | None]
+    session: Session, prepared: list[PreparedReport], actors: list[Actor | None]
 ) -> list[Receipt]:
     """Store a batch and leave one audit event per new report (identifiers only)."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.connection().exec_driver_sql("PRAGMA synchronous=FULL")
+    connection = session.connection()
+    if connection.dialect.name == "sqlite" and not connection.info.get("synchronous_full"):
+        # Once per pooled connection; it stays FULL, which only makes its later writes safer.
+        connection.exec_driver_sql("PRAGMA synchronous=FULL")
+        connection.info["synchronous_full"] = True
     receipts = store(session, prepared)
-    accepted: dict[int | None, list[tuple[str | int, dict[str, Any]]]] = {}
-    for receipt, item, actor_id in zip(receipts, prepared, actors, strict=True):
-        if receipt.outcome == "accepted":
-            detail = {"channel": item.values["channel"]}
-            accepted.setdefault(actor_id, []).append((receipt.report_id, detail))
-    for actor_id, targets in accepted.items():
-        actor = session.get(accounts.User, actor_id) if actor_id is not None else None
-        accounts.audit.record_many(
-            session, actor, "report.receive", target_type="report", targets=targets
-        )
+    accounts.audit.record_many(
+        session,
+        "report.receive",
+        target_type="report",
+        events=[
+            (actor, receipt.report_id, {"channel": item.values["channel"]})
+            for receipt, item, actor in zip(receipts, prepared, actors, strict=True)
+            if receipt.outcome == "accepted"
+        ],
+    )
     return receipts
 
 
@@ -89,10 +92,10 @@ class GroupCommitWriter:
             self._thread.join(timeout=30)
             self._thread = None
 
-    def submit(self, prepared: PreparedReport, actor_id: int | None = None) -> Future[Receipt]:
+    def submit(self, prepared: PreparedReport, actor: Actor | None = None) -> Future[Receipt]:
         future: Future[Receipt] = Future()
         self.start()
-        self._queue.put(_Pending(prepared, actor_id, future))
+        self._queue.put(_Pending(prepared, actor, future))
         return future
 
     def _run(self) -> None:
@@ -141,7 +144,7 @@ class GroupCommitWriter:
     def _commit(self, pending: list[_Pending]) -> list[Receipt]:
         with self._turn(), self.db.session() as session:
             return store_and_audit(
-                session, [p.prepared for p in pending], [p.actor_id for p in pending]
+                session, [p.prepared for p in pending], [p.actor for p in pending]
             )
 
     @contextlib.contextmanager

@@ -7,7 +7,12 @@ import pytest
 
 from tests.conftest import shared_path
 from tocsin.intake.errors import IntakeInputError
-from tocsin.intake.triage.acled_source import fill_iso3, read_acled, time_split
+from tocsin.intake.triage.acled_source import (
+    default_test_start,
+    fill_iso3,
+    read_acled,
+    time_split,
+)
 
 CURRENT = (
     "event_date,event_type,sub_event_type,country,admin1,admin2,admin3,location,"
@@ -52,6 +57,28 @@ def test_time_split_keeps_the_future_out_of_training(tmp_path: Path) -> None:
     train, test = time_split(events, pd.Timestamp("2020-11-13"))
     assert train["date"].max() < pd.Timestamp("2020-11-13") <= test["date"].min()
     assert len(train) + len(test) == len(events)
+
+
+def dated(*days: str) -> pd.DataFrame:
+    return pd.DataFrame({"date": pd.to_datetime(list(days))})
+
+
+def test_the_default_split_tests_on_the_last_year_when_the_years_before_can_train() -> None:
+    events = dated("2018-03-01", "2019-05-01", "2019-07-01", "2020-02-01", "2020-09-30")
+    assert default_test_start(events) == pd.Timestamp("2020-01-01")
+
+
+def test_the_default_split_of_a_short_file_tests_on_its_latest_quarter() -> None:
+    events = dated(*(f"2016-06-{day:02d}" for day in range(1, 21)), "2016-07-01", "2016-07-02")
+    start = default_test_start(events)
+    assert start == pd.Timestamp("2016-06-17")
+    train, test = time_split(events, start)
+    assert len(train) == 16 and len(test) == 6 and train["date"].max() < test["date"].min()
+
+
+def test_the_default_split_needs_dated_events() -> None:
+    with pytest.raises(IntakeInputError, match="no dated events"):
+        default_test_start(dated())
 
 
 @pytest.mark.parametrize(

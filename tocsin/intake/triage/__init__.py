@@ -6,7 +6,7 @@ and its near-duplicate cluster, stamped with the version of the model that produ
 See docs/guides/triage.md and docs/decisions/007-triage-model.md.
 """
 
-from tocsin.intake.triage.acled_source import read_acled, time_split
+from tocsin.intake.triage.acled_source import default_test_start, read_acled, time_split
 from tocsin.intake.triage.csv_io import triage_csv
 from tocsin.intake.triage.duplicates import DuplicatePolicy, cluster_duplicates
 from tocsin.intake.triage.embedding import DEFAULT_MAX_TOKENS, E5Embedder
@@ -21,7 +21,6 @@ from tocsin.intake.triage.model_store import (
 )
 from tocsin.intake.triage.pipeline import TriagePipeline, TriageResult, default_gazetteer
 from tocsin.intake.triage.place_resolver import PlaceResolver, ResolvedPlace
-from tocsin.intake.triage.risk_factor_cues import RISK_FACTOR_TITLES
 from tocsin.intake.triage.risk_factors import risk_factors
 from tocsin.intake.triage.triage_model import (
     TriageModel,
@@ -35,7 +34,6 @@ from tocsin.intake.triage.violation_types import VIOLATION_CODES, ViolationType,
 __all__ = [
     "DEFAULT_MAX_TOKENS",
     "DEFAULT_PCODES",
-    "RISK_FACTOR_TITLES",
     "URGENCY_LEVELS",
     "VIOLATION_CODES",
     "DuplicatePolicy",
@@ -53,6 +51,7 @@ __all__ = [
     "build_gazetteer",
     "cluster_duplicates",
     "default_gazetteer",
+    "default_test_start",
     "detect_language",
     "fold",
     "load_triage_model",

@@ -60,6 +60,23 @@ def fill_iso3(frame: pd.DataFrame, country_codes: dict[str, str]) -> pd.DataFram
     return filled
 
 
+def default_test_start(frame: pd.DataFrame, *, min_train_share: float = 0.5) -> pd.Timestamp:
+    """Where a time split of these events should start testing, when nobody says.
+
+    The first day of the file's last calendar year, as in forecasting "next year" (2020 for the
+    Burkina Faso file, leaving 2010-2019 to train on), unless that leaves less than
+    `min_train_share` of the events to learn from; then the day from which the latest quarter
+    of the events runs, so a file of one year or one month still splits.
+    """
+    dates = frame["date"].dropna().sort_values()
+    if dates.empty:
+        raise IntakeInputError("no dated events to split")
+    last_year = pd.Timestamp(year=int(dates.iloc[-1].year), month=1, day=1)
+    if (dates < last_year).mean() >= min_train_share:
+        return last_year
+    return pd.Timestamp(dates.iloc[int(len(dates) * 0.75)].normalize())
+
+
 def time_split(frame: pd.DataFrame, test_from: pd.Timestamp) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Events before `test_from` to train on, events on or after it to test on."""
     dated = frame[frame["date"].notna()]

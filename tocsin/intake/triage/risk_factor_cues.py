@@ -12,11 +12,6 @@ in the country. RF tags help analysts sort reports; they are not an assessment.
 
 from __future__ import annotations
 
-from tocsin.domain.violations import RISK_FACTORS
-
-# The Framework's own titles live in the domain; triage only adds the cues.
-RISK_FACTOR_TITLES = RISK_FACTORS
-
 # One string of cues per factor, separated by semicolons.
 _CUES: dict[int, str] = {
     1: """

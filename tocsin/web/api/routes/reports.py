@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from tocsin import intake
+from tocsin.accounts.audit import Actor
 from tocsin.domain.permissions import Permission
 from tocsin.web.api.report_schemas import ReportCreate, ReportPublic, ReportReceipt, ReportUpdate
 from tocsin.web.deps import BeforeId, DbSession, Principal, RowId, State, policy
@@ -57,7 +58,9 @@ async def submit(body: ReportCreate, principal: Submitter, state: State) -> Resp
         prepared = state.intake.prepare(draft, namespace=f"api:{principal.user.id}")
     except intake.IntakeInputError as exc:
         raise HTTPException(422, str(exc)) from None
-    receipt = await asyncio.wrap_future(state.intake.writer.submit(prepared, principal.user.id))
+    receipt = await asyncio.wrap_future(
+        state.intake.writer.submit(prepared, Actor.of(principal.user))
+    )
     if receipt.outcome == "conflict":
         raise HTTPException(409, "this submission id was already used for a different report")
     status = 201 if receipt.outcome == "accepted" else 200
