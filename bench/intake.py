@@ -2,14 +2,15 @@
 
 Sub-commands:
 
-    python bench/intake.py triage [--acled CSV] [--legacy CSV] [--test-from 2020-01-01]
+    python bench/intake.py triage [--acled CSV] [--legacy CSV] [--test-from YYYY-MM-DD]
 
-`triage` trains on the Burkina Faso ACLED events dated before --test-from and tests on those on
-or after it (a time split: the model never sees a later event), from the note text alone:
-violation type (macro-F1 and per-type F1), country and admin1 (accuracy; names compared
-without accents or case), and the rate of the full triage (reports per second, on this
-machine's cores). It then runs the same model on the 2016 Africa extract in ACLED's legacy
-schema, out of region and out of period. Exit status 0 when every must holds, 1 otherwise.
+`triage` trains on the ACLED events (Burkina Faso unless --acled names another file) dated
+before --test-from (default: the file's last year) and tests on those on or after it (a time
+split: the model never sees a later event), from the note text alone: violation type (macro-F1
+and per-type F1), country and admin1 (accuracy; names compared without accents or case), and
+the rate of the full triage (reports per second, on this machine's cores). It then runs the
+same model on the 2016 Africa extract in ACLED's legacy schema, out of region and out of
+period. Exit status 0 when every must holds, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def run_triage(args: argparse.Namespace) -> int:
     macro = f1_score(gold, predicted, labels=labels, average="macro", zero_division=0)
     per_type = f1_score(gold, predicted, labels=labels, average=None, zero_division=0)
     country, admin1 = place_scores(results, test)
-    print("\nBurkina Faso, time split (musts):")
+    print(f"\n{args.acled.name}, time split (musts):")
     print(line("violation type macro-F1", macro, TARGETS["macro_f1"]))
     print(line("country accuracy", country, TARGETS["country"]))
     print(line("admin1 accuracy", admin1, TARGETS["admin1"]))
@@ -143,19 +144,21 @@ def run_triage(args: argparse.Namespace) -> int:
         and rate >= TARGETS["rate"]
     )
     if args.legacy.exists():
-        out_of_region(args.legacy, pipeline, bare)
+        out_of_region(args.legacy, pipeline, bare, args.acled.name)
     print("\nAll musts hold." if passed else "\nSome musts do not hold.")
     return 0 if passed else 1
 
 
-def out_of_region(path: Path, trained: triage.TriagePipeline, bare: triage.TriagePipeline) -> None:
+def out_of_region(
+    path: Path, trained: triage.TriagePipeline, bare: triage.TriagePipeline, home: str
+) -> None:
     events = triage.acled_events([path])
     texts = events["text"].tolist()
     print(
         f"\nOut of region and period: {path.name} ({len(events)} events, "
         f"{events['country'].nunique()} countries, legacy schema, no sub-event column):"
     )
-    for name, pipeline in (("trained on Burkina Faso", trained), ("untrained install", bare)):
+    for name, pipeline in ((f"trained on {home}", trained), ("untrained install", bare)):
         results = pipeline.triage(texts)
         country, admin1 = place_scores(results, events)
         gold = [LEGACY_GROUP.get(label, label) for label in events["label"]]

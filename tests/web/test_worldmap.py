@@ -81,7 +81,11 @@ def all_values() -> dict[str, MapValue]:
 def test_the_map_is_an_accessible_picture() -> None:
     root = parse({"SDN": value("SDN", 0.062, 3)}, title="Risk in 2026")
     assert root.tag == f"{NS}svg"
-    assert root.get("role") == "img"
+    assert root.get("role") == "group"
+    # Its links serve the pointer; for assistive technology the description says it all.
+    [countries] = [g for g in root.iter(f"{NS}g") if g.get("class") == "countries"]
+    assert countries.get("aria-hidden") == "true"
+    assert all(a.get("tabindex") == "-1" for a in countries.iter(f"{NS}a"))
     ids = (root.get("aria-labelledby") or "").split()
     found = {e.get("id"): e for e in root.iter() if e.get("id") in ids}
     assert [found[i].tag for i in ids] == [f"{NS}title", f"{NS}desc"]

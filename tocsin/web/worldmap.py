@@ -10,10 +10,11 @@ northern states do not look riskier than they are. Arcs are simplified before ri
 assembled, so neighbours keep one shared border and no slivers open between them.
 
 One `<svg>` holds the map and its legend (bottom left, over the South Pacific), so it reads
-alone. It has `role="img"`: assistive technology reads it as one picture through its title and
-description, and the legend is `aria-hidden` because the description says the same. The links
-inside carry `tabindex="-1"` so keyboard users are not walked through ~170 tab stops; the page's
-own table is the accessible way to each country, the map's links serve the pointer. Element ids
+alone. It has `role="group"`: assistive technology reads it as one labelled figure, its title and
+description, and the legend and the countries are `aria-hidden` because the description says the
+same. The country links carry `tabindex="-1"` so keyboard users are not walked through ~170 tab
+stops (and, hidden, they are not controls nested in a picture); the page's own table is the
+accessible way to each country, the map's links serve the pointer. Element ids
 are fixed (`world-map-…`): one map per page.
 """
 
@@ -285,7 +286,7 @@ def map_css(classes: int = 5) -> str:
 MAP_CSS = map_css()
 
 _HEAD = Markup(
-    '<svg xmlns="http://www.w3.org/2000/svg" class="tocsin-map" viewBox="0 0 960 {h}" role="img"'
+    '<svg xmlns="http://www.w3.org/2000/svg" class="tocsin-map" viewBox="0 0 960 {h}" role="group"'
     ' aria-labelledby="world-map-title world-map-desc"><title id="world-map-title">{title}</title>'
     '<desc id="world-map-desc">{desc}</desc><defs><pattern id="world-map-nodata" width="4"'
     ' height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4"'
@@ -297,6 +298,7 @@ _PATH_HEAD, _PATH_TAIL = Markup('<path class="country '), Markup('" data-iso3="{
 _DOT_HEAD = Markup('<circle class="country ')
 _DOT_TAIL = Markup('" data-iso3="{iso3}" cx="{x}" cy="{y}" r="{r}"/>')
 _OPEN_LINK, _OPEN_GROUP = Markup('<a tabindex="-1" href="'), Markup("<g>")
+_OPEN_COUNTRIES = Markup('<g class="countries" aria-hidden="true">')
 _OPEN_TITLE, _END_HREF = Markup("<title>"), Markup('">')
 _CLOSE_TITLE, _CLOSE_LINK, _CLOSE_GROUP = Markup("</title>"), Markup("</a>"), Markup("</g>")
 _LEGEND = Markup(
@@ -368,6 +370,7 @@ def render_world_map(
     desc = _describe(values, bands)
     # Markup pieces are trusted templates; every str piece is text, escaped by the join.
     out: list[str] = [_HEAD.format(h=atlas.height, title=title, desc=desc, base=atlas.base)]
+    out.append(_OPEN_COUNTRIES)
     for shape in atlas.shapes:
         value = values.get(shape.iso3)
         name = value.label if value and value.label else BY_ISO3[shape.iso3].name
@@ -385,5 +388,5 @@ def render_world_map(
         for head, tail in shape.elements:
             out += [head, cls, tail]
         out.append(_CLOSE_LINK if value is not None and value.href else _CLOSE_GROUP)
-    out += [_legend(bands, atlas.height), Markup("</svg>")]
+    out += [_CLOSE_GROUP, _legend(bands, atlas.height), Markup("</svg>")]
     return Markup("").join(out)
