@@ -5,6 +5,7 @@ import pytest
 
 from tocsin.intake.triage.embedding import (
     DIMENSION,
+    ENGINE_BATCH,
     E5Embedder,
     clean_text,
     drop_leading_date,
@@ -54,3 +55,12 @@ def test_rows_are_normalised_and_translations_are_close() -> None:
 
 def test_no_texts_no_rows() -> None:
     assert E5Embedder().embed([]).shape == (0, DIMENSION)
+
+
+def test_a_long_list_is_embedded_in_engine_batches_in_order() -> None:
+    texts = [f"Report {i}: armed men burned {i} houses in village {i}." for i in range(30)]
+    assert len(texts) > 2 * ENGINE_BATCH
+    embedder = E5Embedder()
+    together = embedder.embed(texts)
+    alone = np.vstack([embedder.embed([text]) for text in texts])
+    assert np.allclose(together, alone, atol=1e-4)

@@ -22,6 +22,10 @@ import numpy.typing as npt
 Matrix = npt.NDArray[np.float32]
 DIMENSION = 384
 DEFAULT_MAX_TOKENS = 24
+# Texts per engine call. The engine packs a call's texts into one forward pass; a dozen short
+# texts keep its working set in cache, hundreds do not: 8-16 ran ~58 texts/s, 400 in one call
+# ~47/s (2 cores, 24 tokens each).
+ENGINE_BATCH = 12
 _CHARS_PER_TOKEN_CAP = 6
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -86,6 +90,12 @@ class E5Embedder:
         if not texts:
             return np.zeros((0, DIMENSION), dtype=np.float32)
         prepared = [self.prepare(text) for text in texts]
-        with _ENGINE_LOCK:  # the C engine is not documented as re-entrant
-            rows = _engine().passage(prepared)
-        return np.asarray(rows, dtype=np.float32).reshape(len(texts), DIMENSION)
+        out = np.empty((len(texts), DIMENSION), dtype=np.float32)
+        for start in range(0, len(prepared), ENGINE_BATCH):
+            chunk = prepared[start : start + ENGINE_BATCH]
+            with _ENGINE_LOCK:  # the C engine is not documented as re-entrant
+                rows = _engine().passage(chunk)
+            out[start : start + len(chunk)] = np.asarray(rows, dtype=np.float32).reshape(
+                len(chunk), DIMENSION
+            )
+        return out
