@@ -3,6 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from tocsin.intake.triage import embedding
 from tocsin.intake.triage.embedding import (
     DIMENSION,
     ENGINE_BATCH,
@@ -64,3 +65,27 @@ def test_a_long_list_is_embedded_in_engine_batches_in_order() -> None:
     together = embedder.embed(texts)
     alone = np.vstack([embedder.embed([text]) for text in texts])
     assert np.allclose(together, alone, atol=1e-4)
+
+
+def test_repeated_texts_are_embedded_once_and_each_gets_its_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    embedder = E5Embedder()
+    embedder.embed(["warm up"])
+    calls: list[list[str]] = []
+    engine = embedding._engine()
+    real = engine.passage
+
+    class Counting:
+        token_count = engine.token_count
+
+        def passage(self, texts: list[str]) -> object:
+            calls.append(list(texts))
+            return real(texts)
+
+    monkeypatch.setattr(embedding, "_engine", Counting)
+    texts = ["Help us, they are coming tonight."] * 20 + ["The market burned."]
+    rows = embedder.embed(texts)
+    assert sum(len(c) for c in calls) == 2
+    assert rows.shape == (21, DIMENSION)
+    assert np.allclose(rows[:20], rows[0]) and not np.allclose(rows[20], rows[0])

@@ -90,12 +90,15 @@ class E5Embedder:
         if not texts:
             return np.zeros((0, DIMENSION), dtype=np.float32)
         prepared = [self.prepare(text) for text in texts]
-        out = np.empty((len(texts), DIMENSION), dtype=np.float32)
-        for start in range(0, len(prepared), ENGINE_BATCH):
-            chunk = prepared[start : start + ENGINE_BATCH]
+        # A text forwarded many times (or a flood of one text) is embedded once.
+        distinct = list(dict.fromkeys(prepared))
+        rows = np.empty((len(distinct), DIMENSION), dtype=np.float32)
+        for start in range(0, len(distinct), ENGINE_BATCH):
+            chunk = distinct[start : start + ENGINE_BATCH]
             with _ENGINE_LOCK:  # the C engine is not documented as re-entrant
-                rows = _engine().passage(chunk)
-            out[start : start + len(chunk)] = np.asarray(rows, dtype=np.float32).reshape(
+                found = _engine().passage(chunk)
+            rows[start : start + len(chunk)] = np.asarray(found, dtype=np.float32).reshape(
                 len(chunk), DIMENSION
             )
-        return out
+        row_of = {text: i for i, text in enumerate(distinct)}
+        return rows[[row_of[text] for text in prepared]]
