@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import shared_path
+from tests.intake.triage.acled_samples import TWO_EVENTS
 from tocsin.intake.errors import IntakeInputError
 from tocsin.intake.triage.acled_source import (
     default_test_start,
@@ -14,15 +15,11 @@ from tocsin.intake.triage.acled_source import (
     time_split,
 )
 
+# The two usable events, then one with no note and one with a type ACLED never used.
 CURRENT = (
-    "event_date,event_type,sub_event_type,country,admin1,admin2,admin3,location,"
-    "latitude,longitude,notes,iso3\n"
-    '"13 November 2020",Explosions/Remote violence,Air/drone strike,Burkina Faso,Sahel,'
-    'Oudalan,Tin-Akoff,Tin-Akoff,14.9655,-0.1634,"Airstrikes near Tin-Akoff.",BFA\n'
-    '"12 November 2020",Protests,Peaceful protest,Burkina Faso,Centre,Kadiogo,Ouagadougou,'
-    'Ouagadougou,12.37,-1.52,"A sit-in in Ouagadougou.",BFA\n'
-    '"11 November 2020",Protests,Peaceful protest,Burkina Faso,Centre,Kadiogo,,,,,"",BFA\n'
-    '"10 November 2020",Picnics,Sandwiches,Burkina Faso,Centre,Kadiogo,,,,,"Lunch.",BFA\n'
+    TWO_EVENTS
+    + '"11 November 2020",Protests,Peaceful protest,Burkina Faso,Centre,Kadiogo,,,,,"",BFA\n'
+    + '"10 November 2020",Picnics,Sandwiches,Burkina Faso,Centre,Kadiogo,,,,,"Lunch.",BFA\n'
 )
 LEGACY = (
     ",actor1,admin1,admin2,country,event_date,event_type,latitude,location,longitude,notes\n"

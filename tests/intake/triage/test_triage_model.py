@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.intake.triage.acled_samples import TWO_EVENTS
 from tests.intake.triage.fakes import HashingEmbedder
 from tocsin.intake.errors import IntakeInputError
 from tocsin.intake.triage.seed_examples import seed_pairs
@@ -13,21 +14,13 @@ from tocsin.intake.triage.triage_model import (
     train_triage_model,
 )
 
-ACLED = (
-    "event_date,event_type,sub_event_type,country,admin1,admin2,admin3,location,"
-    "latitude,longitude,notes,iso3\n"
-    '"13 November 2020",Explosions/Remote violence,Air/drone strike,Burkina Faso,Sahel,'
-    'Oudalan,Tin-Akoff,Tin-Akoff,14.9655,-0.1634,"Airstrikes near Tin-Akoff.",BFA\n'
-    '"12 November 2020",Protests,Peaceful protest,Burkina Faso,Centre,Kadiogo,Ouagadougou,'
-    'Ouagadougou,12.37,-1.52,"A sit-in in Ouagadougou.",BFA\n'
-)
 CONFIRMED = [("The milkman was taken away by masked men.", "abduction_disappearance")]
 
 
 @pytest.fixture
 def acled_file(tmp_path: Path) -> Path:
     path = tmp_path / "acled.csv"
-    path.write_text(ACLED, encoding="utf-8")
+    path.write_text(TWO_EVENTS, encoding="utf-8")
     return path
 
 
