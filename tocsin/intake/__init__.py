@@ -27,7 +27,7 @@ from tocsin.intake.sealing import (
     read_private_key,
 )
 from tocsin.intake.service import IntakeService
-from tocsin.intake.submissions import IntakeLimits, PreparedReport, Receipt
+from tocsin.intake.submissions import IntakeLimits, PreparedReport, Receipt, new_submission_id
 
 _LAZY = ("triage", "triage_runs")  # an embedding model and scikit-learn: loaded on first use
 
@@ -62,6 +62,7 @@ __all__ = [
     "find_report",
     "generate_key_pair",
     "import_files",
+    "new_submission_id",
     "read_private_key",
     "resolve_officer_key",
     "retention",

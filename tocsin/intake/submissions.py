@@ -36,6 +36,14 @@ SUBMISSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@/+=-]{0,127}$")
 MAX_FIELDS = 100
 MAX_FIELD_CHARS = 2_000
 MAX_ATTACHMENTS = 5
+
+
+def new_submission_id() -> str:
+    """An id for a form to carry, so that a resent form is the same report. Hex, because
+    `secrets.token_urlsafe` starts with '-' or '_' one time in 32, which SUBMISSION_ID refuses."""
+    return secrets.token_hex(16)
+
+
 # Control characters other than tab and newline: no report needs them, NUL breaks PostgreSQL.
 _CONTROL = {c for c in range(32) if c not in (9, 10, 13)} | {127}
 

@@ -9,7 +9,6 @@ redirect, so the browser history holds only `/report`.
 from __future__ import annotations
 
 import asyncio
-import secrets
 from datetime import date
 from typing import Annotated
 
@@ -40,7 +39,7 @@ def _page(
         "public/report.html",
         language,
         {
-            "submission_id": secrets.token_urlsafe(16),
+            "submission_id": intake.new_submission_id(),
             "max_chars": state.settings.intake_max_text_chars,
             "error": error,
             "form": form or {},
