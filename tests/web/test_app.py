@@ -40,6 +40,7 @@ def test_starting_the_web_app_does_not_load_the_triage_model_libraries() -> None
     probe = (
         "import sys, tocsin.web, tocsin.cli, tocsin.intake as intake\n"
         "assert 'tocsin.intake.triage' not in sys.modules, 'triage loaded at start'\n"
+        "assert 'onnxruntime' not in sys.modules, 'the encoder runtime loaded at start'\n"
         "intake.triage_runs\n"
         "assert 'tocsin.intake.triage' in sys.modules\n"
     )

