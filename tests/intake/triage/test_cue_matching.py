@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from tocsin.intake.triage.cue_matching import CueMatcher, fold_for_cues
+import pytest
+
+from tocsin.intake.triage.cue_matching import CueMatcher, cue_text, fold_for_cues
 
 MATCHER = CueMatcher(
     {
@@ -13,7 +15,7 @@ MATCHER = CueMatcher(
 
 
 def found(text: str) -> list[str]:
-    return MATCHER.matches(fold_for_cues(text))
+    return MATCHER.matches(text)
 
 
 def test_each_kind_of_cue() -> None:
@@ -33,3 +35,41 @@ def test_whole_words_only_and_lists_in_their_order() -> None:
 
 def test_folding_splits_elisions_and_drops_accents() -> None:
     assert fold_for_cues("l'école ÉTAT") == "l ecole etat"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No arms were found in the village.",
+        "They didn't carry arms.",
+        "Villagers were not massacred",
+        "Il n'y a pas de état d'urgence",
+        "sans enfants soldats",
+        "لم يغتصبوا أحدا",
+    ],
+)
+def test_a_negated_cue_does_not_count(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one was spared, they carried arms.",  # another clause
+        "No food or water for many days now and men with arms",  # too far back
+        "Not only arms but explosives",  # "not only" negates nothing
+        "The non-state group carried arms",
+    ],
+)
+def test_a_negation_elsewhere_leaves_the_cue(text: str) -> None:
+    assert found(text) != []
+
+
+def test_a_cue_counts_when_any_occurrence_is_not_negated() -> None:
+    assert found("No arms in the north. In the south, arms everywhere.") == ["word"]
+
+
+def test_words_keep_the_clause_they_started_in() -> None:
+    text = cue_text("Help! They are here, tonight.")
+    assert text.folded == fold_for_cues("Help! They are here, tonight.")
+    assert text.clause_start == (0, 1, 1, 1, 4)

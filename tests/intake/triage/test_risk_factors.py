@@ -25,4 +25,5 @@ def test_factors_our_sentences_point_to(text: str, expected: set[int]) -> None:
 def test_tags_are_sorted_and_words_must_be_whole() -> None:
     assert risk_factors("Refugees returned to the hospital.") == (13,)
     assert risk_factors("The armsmith sold ploughs.") == ()  # "arms" is not "armsmith"
+    assert risk_factors("No weapons were found and no clashes were reported.") == ()
     assert risk_factors("") == ()

