@@ -69,6 +69,24 @@ def names_its_place(events: pd.DataFrame) -> float:
     return found / len(events)
 
 
+def duplicate_scores(results: Sequence[triage.TriageResult], events: pd.DataFrame) -> None:
+    """ACLED has no duplicate labels, but its events are distinct: a clustered pair of notes
+    with another date or place is an over-merge (a pair with the same may still be two)."""
+    clusters = [r.cluster for r in results]
+    sizes = Counter(clusters)
+    twins = sum(n for n in sizes.values() if n > 1) / len(results)
+    members: dict[int, list[int]] = {}
+    for i, cluster in enumerate(clusters):
+        members.setdefault(cluster, []).append(i)
+    dates, places = events["date"].tolist(), events["location"].tolist()
+    pairs = [
+        (a, b) for group in members.values() for k, a in enumerate(group) for b in group[k + 1 :]
+    ]
+    same = sum(dates[a] == dates[b] and places[a] == places[b] for a, b in pairs)
+    print(line("share of notes put in a duplicate cluster", twins))
+    print(f"  clustered pairs: {len(pairs)}, of which {same} name the same date and place")
+
+
 def timed(run: Callable[[], list[triage.TriageResult]]) -> tuple[list[triage.TriageResult], float]:
     started = time.perf_counter()
     results = run()
@@ -129,6 +147,7 @@ def run_triage(args: argparse.Namespace) -> int:
     for label, score in zip(labels, per_type, strict=True):
         print(f"    {label:<26} {score:.3f} ({support[label]})")
     print(f"  accuracy {accuracy_score(gold, predicted):.3f}")
+    duplicate_scores(results, test)
 
     bare = triage.TriagePipeline(triage.seed_model(), gazetteer)
     bare_results = bare.triage(texts)
@@ -139,9 +158,6 @@ def run_triage(args: argparse.Namespace) -> int:
     print(line("violation type macro-F1", bare_f1))
     print(line("country accuracy", bare_country))
     print(line("admin1 accuracy", bare_admin1))
-    clustered = Counter(r.cluster for r in results)
-    twins = sum(n for n in clustered.values() if n > 1) / len(results)
-    print(line("share of test notes put in a duplicate cluster", twins))
 
     passed = (
         macro >= TARGETS["macro_f1"]

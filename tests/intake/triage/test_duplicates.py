@@ -22,12 +22,33 @@ def test_union_find_joins_chains_and_names_clusters_by_their_first_member() -> N
     assert cluster_duplicates(texts, rows.astype(np.float32)) == [0, 1, 0, 0]
 
 
-def test_close_texts_with_different_names_are_different_events() -> None:
+def test_near_identical_wording_with_other_names_is_another_event() -> None:
     rows = np.array([unit(1, 0.2, 0), unit(1, 0.25, 0)], dtype=np.float32)  # cosine ~0.999
     texts = ["Militants attacked Kourou and Banh.", "Militants attacked Titao and Djibo."]
-    strict = DuplicatePolicy(same_text=1.01)
-    assert cluster_duplicates(texts, rows, strict) == [0, 1]
-    assert cluster_duplicates(texts, rows) == [0, 0]  # near-identical wording wins
+    assert cluster_duplicates(texts, rows) == [0, 1]
+    assert cluster_duplicates(texts, rows, DuplicatePolicy(same_text_overlap=0.0)) == [0, 0]
+    retold = ["Militants attacked Kourou and Banh.", "Militants attacked Kourou and Banh again."]
+    assert cluster_duplicates(retold, rows) == [0, 0]
+
+
+def test_the_rare_name_two_notes_differ_by_outweighs_what_they_share() -> None:
+    """ACLED splits one night's attacks by village: same date, group and province, one
+    village each. Other notes of the batch name the month, year, group and province too, so
+    those weigh little; the villages are rare and decide."""
+    opening = "On 27 July 2020 JNIM militants burned a school in {} (Tansarga, Tapoa)."
+    villages = ["Diamanga", "Piegou", "Komboungou", "Nangbanli"]
+    others = [
+        f"On {day} July 2020 JNIM fighters were seen in Tansarga, Tapoa." for day in range(30)
+    ]
+    texts = [opening.format(v) for v in villages] + others
+    rng = np.random.default_rng(0)
+    rows = rng.standard_normal((len(texts), 384)).astype(np.float32)  # far from each other
+    rows[: len(villages)] = rows[0] + 0.001 * rows[: len(villages)]  # near-identical wording
+    rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+    clusters = cluster_duplicates(texts, rows)
+    assert clusters[: len(villages)] == list(range(len(villages)))
+    alone = cluster_duplicates(texts[: len(villages)], rows[: len(villages)])
+    assert alone == [0] * len(villages)  # without the others, nothing says the names are common
 
 
 def test_a_report_and_our_french_translation_are_one_cluster_across_languages() -> None:

@@ -2,12 +2,14 @@
 
 Embeddings alone cannot tell "the same event" from "the same kind of event": two ACLED notes
 about militants attacking two different villages are as close in e5 space (cosine ~0.92) as a
-report and its French translation. What a retelling keeps, in any language written in the same
-script, are its anchors: the names of people and places and the numbers. So a pair is a
-near-duplicate when
-- the embeddings are almost identical (cosine >= `same_text`), or
-- they are close (>= `close`) and share most anchors (Jaccard index >= `anchor_overlap`:
-  two notes on the same day naming different villages share the date but not the names), or
+report and its French translation, and as only a report's head is embedded, two notes that open
+alike can be closer still. What a retelling keeps, in any language written in the same script,
+are its anchors: the names of people and places and the numbers. Anchors are weighed by how
+rare they are among the reports compared, so the village two notes differ by outweighs the
+month, year, armed group and province they share. A pair is a near-duplicate when
+- the embeddings are almost identical (cosine >= `same_text`) and the anchors do not mostly
+  differ (weighted overlap >= `same_text_overlap`), or
+- they are close (>= `close`) and share most anchors (weighted Jaccard >= `anchor_overlap`), or
 - they are close (>= `anchorless`) and one of them has no anchors to compare (a report in a
   script without capitals, or one naming nobody and nothing).
 Clusters are the connected components of that relation (union-find), each named by its first
@@ -17,7 +19,10 @@ report. The thresholds come from our own translated pairs against unrelated ACLE
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +37,7 @@ _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 @dataclass(frozen=True)
 class DuplicatePolicy:
     same_text: float = 0.985
+    same_text_overlap: float = 0.5
     close: float = 0.90
     anchor_overlap: float = 0.75
     anchorless: float = 0.92
@@ -69,12 +75,36 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)  # a cluster is named by its first report
 
 
-def _near(cosine: float, a: frozenset[str], b: frozenset[str], policy: DuplicatePolicy) -> bool:
-    if cosine >= policy.same_text:
-        return True
+class _AnchorWeights:
+    """How much sharing an anchor says: 1 for a name only a pair of reports use, less the more
+    reports name it (log of the inverse share, relative to a pair's), so that a few reports
+    compared, say a report and its translation, weigh their anchors alike."""
+
+    def __init__(self, keys: Mapping[int, frozenset[str]]) -> None:
+        counts = Counter(anchor for key in keys.values() for anchor in key)
+        total = len(keys)
+        pair = math.log1p(total / 2)
+        self._weight = {
+            anchor: min(1.0, math.log1p(total / n) / pair) for anchor, n in counts.items()
+        }
+
+    def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
+        union = sum(self._weight[x] for x in a | b)
+        return sum(self._weight[x] for x in a & b) / union if union else 1.0
+
+
+def _near(
+    cosine: float,
+    a: frozenset[str],
+    b: frozenset[str],
+    weights: _AnchorWeights,
+    policy: DuplicatePolicy,
+) -> bool:
     if not a or not b:
-        return cosine >= policy.anchorless
-    return cosine >= policy.close and len(a & b) >= policy.anchor_overlap * len(a | b)
+        return cosine >= min(policy.anchorless, policy.same_text)
+    if cosine >= policy.same_text:
+        return weights.overlap(a, b) >= policy.same_text_overlap
+    return cosine >= policy.close and weights.overlap(a, b) >= policy.anchor_overlap
 
 
 def cluster_duplicates(
@@ -88,18 +118,20 @@ def cluster_duplicates(
     policy = policy or DuplicatePolicy()
     rows = np.asarray(embeddings, dtype=np.float32)
     count = len(rows)
-    groups = _UnionFind(count)
-    keys: dict[int, frozenset[str]] = {}
     loosest = min(policy.close, policy.anchorless, policy.same_text)
+    candidates: list[tuple[int, int, float]] = []
     for start in range(0, count, _BLOCK):
         block = rows[start : start + _BLOCK] @ rows[start:].T
         for i, j in np.argwhere(block >= loosest):
             a, b = start + int(i), start + int(j)
-            if a >= b:
-                continue
-            for k in (a, b):
-                if k not in keys:
-                    keys[k] = anchors(texts[k])
-            if _near(float(block[i, j]), keys[a], keys[b], policy):
-                groups.union(a, b)
+            if a < b:
+                candidates.append((a, b, float(block[i, j])))
+    # Rarity is counted over every text, not only the close pairs: a name common to the batch
+    # is common whether or not its reports look alike.
+    keys = {k: anchors(text) for k, text in enumerate(texts)} if candidates else {}
+    weights = _AnchorWeights(keys)
+    groups = _UnionFind(count)
+    for a, b, cosine in candidates:
+        if _near(cosine, keys[a], keys[b], weights, policy):
+            groups.union(a, b)
     return [groups.find(i) for i in range(count)]
