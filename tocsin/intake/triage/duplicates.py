@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -80,8 +80,8 @@ class _AnchorWeights:
     reports name it (log of the inverse share, relative to a pair's), so that a few reports
     compared, say a report and its translation, weigh their anchors alike."""
 
-    def __init__(self, keys: Mapping[int, frozenset[str]]) -> None:
-        counts = Counter(anchor for key in keys.values() for anchor in key)
+    def __init__(self, keys: Sequence[frozenset[str]]) -> None:
+        counts = Counter(anchor for key in keys for anchor in key)
         total = len(keys)
         pair = math.log1p(total / 2)
         self._weight = {
@@ -118,20 +118,18 @@ def cluster_duplicates(
     policy = policy or DuplicatePolicy()
     rows = np.asarray(embeddings, dtype=np.float32)
     count = len(rows)
+    if count < 2:
+        return list(range(count))
+    # Rarity is counted over every text, not only the close pairs: a name common to the batch
+    # is common whether or not its reports look alike.
+    keys = [anchors(text) for text in texts]
+    weights = _AnchorWeights(keys)
+    groups = _UnionFind(count)
     loosest = min(policy.close, policy.anchorless, policy.same_text)
-    candidates: list[tuple[int, int, float]] = []
     for start in range(0, count, _BLOCK):
         block = rows[start : start + _BLOCK] @ rows[start:].T
         for i, j in np.argwhere(block >= loosest):
             a, b = start + int(i), start + int(j)
-            if a < b:
-                candidates.append((a, b, float(block[i, j])))
-    # Rarity is counted over every text, not only the close pairs: a name common to the batch
-    # is common whether or not its reports look alike.
-    keys = {k: anchors(text) for k, text in enumerate(texts)} if candidates else {}
-    weights = _AnchorWeights(keys)
-    groups = _UnionFind(count)
-    for a, b, cosine in candidates:
-        if _near(cosine, keys[a], keys[b], weights, policy):
-            groups.union(a, b)
+            if a < b and _near(float(block[i, j]), keys[a], keys[b], weights, policy):
+                groups.union(a, b)
     return [groups.find(i) for i in range(count)]
