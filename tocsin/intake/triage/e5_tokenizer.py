@@ -15,8 +15,9 @@ from tocsin.intake.triage.e5_model_file import Vocabulary
 METASPACE = "\u2581"
 PASSAGE_PREFIX = "passage: "
 _SPACES = re.compile(" {2,}")
-# No piece is longer than 16 characters, and a token is rarely more than a word: this many
-# characters per wanted token is always enough.
+# Pieces are at most 16 characters and most are far shorter: this many characters per wanted
+# token nearly always yields the budget (a head of long pieces embeds a few tokens fewer), and
+# keeps the split's cost bounded however long the report.
 _CHARS_PER_TOKEN = 8
 
 
