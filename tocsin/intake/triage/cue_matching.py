@@ -121,9 +121,9 @@ class CueMatcher(Generic[Name]):
     def __init__(self, lists: Mapping[Name, Iterable[str]]) -> None:
         self._lists = {name: _compile(cues) for name, cues in lists.items()}
 
-    def matches(self, text: str | CueText) -> list[Name]:
+    def matches(self, text: str) -> list[Name]:
         """Names of the lists with a cue in `text` that is not negated, in the lists' order."""
-        prepared = text if isinstance(text, CueText) else cue_text(text)
+        prepared = cue_text(text)
         tokens = set(prepared.words)
         return [
             name

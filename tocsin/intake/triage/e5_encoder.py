@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from tocsin.intake.triage.e5_model_file import BLOCK, E5ModelFile, dequantize
+from tocsin.intake.triage.e5_model_file import BLOCK, E5ModelFile, dequantize, stored_values
 
 _MASKED = -1e9
 
@@ -34,8 +34,7 @@ def pack_for_matmul_nbits(
     The model file keeps weights j and j + 16 of a block in one byte; MatMulNBits wants
     weights 2j and 2j + 1. Both store value + 8, MatMulNBits' default zero point.
     """
-    nibbles = blocks["nibbles"]
-    values = np.concatenate([nibbles & 0x0F, nibbles >> 4], axis=-1)  # weights 0..31
+    values = stored_values(blocks)
     packed = (values[..., 0::2] | (values[..., 1::2] << 4)).astype(np.uint8)
     return packed, blocks["scale"].astype(np.float32).reshape(-1)
 

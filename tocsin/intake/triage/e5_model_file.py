@@ -128,10 +128,16 @@ def parse(data: memoryview) -> E5ModelFile:
     return E5ModelFile(config, Vocabulary(pieces, scores, bos, eos, unk, normalisation), tensors)
 
 
+def stored_values(blocks: npt.NDArray[np.void]) -> npt.NDArray[np.uint8]:
+    """The 32 stored values (weight + 8, 0-15) of each block, in weight order."""
+    nibbles = blocks["nibbles"]
+    values: npt.NDArray[np.uint8] = np.concatenate([nibbles & 0x0F, nibbles >> 4], axis=-1)
+    return values
+
+
 def dequantize(blocks: npt.NDArray[np.void], columns: int) -> npt.NDArray[np.float32]:
     """4-bit blocks -> float32 rows of `columns` values (for the rows of a table one needs)."""
-    nibbles = blocks["nibbles"]
-    values = np.concatenate([nibbles & 0x0F, nibbles >> 4], axis=-1).astype(np.float32) - 8.0
+    values = stored_values(blocks).astype(np.float32) - 8.0
     rows: npt.NDArray[np.float32] = values * blocks["scale"].astype(np.float32)[..., None]
     return rows.reshape(-1, columns)
 
