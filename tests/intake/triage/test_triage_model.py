@@ -9,6 +9,7 @@ from tests.intake.triage.fakes import HashingEmbedder
 from tocsin.intake.errors import IntakeInputError
 from tocsin.intake.triage.seed_examples import seed_pairs
 from tocsin.intake.triage.triage_model import (
+    TRIAGE_CODE_VERSION,
     check_confirmed,
     retrain_triage_model,
     train_triage_model,
@@ -32,7 +33,7 @@ def test_seeds_acled_and_confirmed_labels_all_train_the_model(acled_file: Path) 
     assert summary.acled_paths == (str(acled_file),)
     assert model.places.home_country == "BFA"
     assert any(place.name == "Tin-Akoff" for place, _ in model.places.entries())
-    assert model.model_version.startswith("triage-1-")
+    assert model.model_version.startswith(f"triage-{TRIAGE_CODE_VERSION}-")
 
 
 def test_the_version_is_a_content_hash(acled_file: Path) -> None:

@@ -68,7 +68,10 @@ class CueText:
         return self.folded.count(" ", 0, offset)
 
 
+@functools.lru_cache(maxsize=64)
 def cue_text(text: str) -> CueText:
+    """`text` prepared for matching; kept for the next caller, as risk factors and urgency read
+    the same report one after the other."""
     words: list[str] = []
     clause_start: list[int] = []
     for clause in _CLAUSE_BREAK.split(text):

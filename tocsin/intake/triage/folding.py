@@ -36,6 +36,9 @@ _ARABIC_LETTERS = str.maketrans(
     }
 )
 _HYPHENS = frozenset("-\u2010\u2011\u2013")
+# The English possessive ("Pretoria's city centre", "North Sinai's Al Arish") is not part of the
+# name it follows.
+_POSSESSIVE = re.compile(f"[{_APOSTROPHE_CHARS}]s$")
 # Scripts written without spaces between words: names are found in them as substrings.
 _UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -87,6 +90,8 @@ def words(text: str) -> list[Word]:
     previous_end = -2
     for match in _WORD.finditer(text):
         raw = match.group()
+        if len(raw) > 2 and _POSSESSIVE.search(raw) and raw[-3].isascii():
+            raw = raw[:-2]
         folded = fold_word(raw)
         if folded:
             first = raw[0]

@@ -5,7 +5,8 @@ gazetteer of exactly the villages that conflict reports name, most of which GeoN
 A model trained on an ACLED file keeps these places (as data derived from the file the operator
 supplied, stored with the model, never in the repository) and the resolver knows them from then
 on. The country most training events happened in is kept too: the "home" of the deployment,
-used only for a report that names no place at all.
+used only for a report that names no place at all; and the names of groups and people that its
+notes tie to one country (`country_cues`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from tocsin.intake.triage.country_cues import CountryCues, learn_country_cues
 from tocsin.intake.triage.gazetteer import Place, PlaceKind
 
 # The share of training events one country must hold to become the home country.
@@ -25,10 +27,13 @@ HOME_SHARE = 0.6
 
 @dataclass(frozen=True)
 class LearnedPlaces:
-    """Named places from training events, and the home country (None when there is none)."""
+    """Named places from training events, the home country (None when there is none) and the
+    names that point to a country."""
 
     places: tuple[tuple[Place, tuple[str, ...]], ...] = ()
     home_country: str | None = None
+    # A class-level default (not a factory), so that models saved before cues existed load.
+    cues: CountryCues = CountryCues()
 
     def entries(self) -> Iterator[tuple[Place, tuple[str, ...]]]:
         return iter(self.places)
@@ -48,7 +53,8 @@ def _coordinate(value: object) -> float | None:
 
 
 def learn_places(events: pd.DataFrame) -> LearnedPlaces:
-    """Places of events with the columns iso3, admin1, admin2, admin3, location, lat, lon."""
+    """Places of events with the columns iso3, admin1, admin2, admin3, location, latitude,
+    longitude, and cues from their text."""
     located = events[(events["iso3"] != "") & (events["admin1"] != "")]
     found: dict[tuple[PlaceKind, str, str, str], Place] = {}
     for row in located.itertuples(index=False):
@@ -70,4 +76,5 @@ def learn_places(events: pd.DataFrame) -> LearnedPlaces:
         country, count = counts.most_common(1)[0]
         home = country if count >= HOME_SHARE * len(located) else None
     places = tuple((place, (place.name,)) for place in found.values())
-    return LearnedPlaces(places, home)
+    cues = learn_country_cues(events["text"].tolist(), events["iso3"].tolist())
+    return LearnedPlaces(places, home, cues)

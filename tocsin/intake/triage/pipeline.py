@@ -23,6 +23,7 @@ from tocsin.intake.triage.language import detect_language
 from tocsin.intake.triage.place_resolver import PlaceResolver, ResolvedPlace
 from tocsin.intake.triage.risk_factors import risk_factors
 from tocsin.intake.triage.triage_model import TriageModel
+from tocsin.intake.triage.unit_spellings import learn_unit_spellings
 from tocsin.intake.triage.urgency import assess_urgency
 from tocsin.intake.triage.violation_types import ViolationType
 
@@ -77,7 +78,9 @@ class TriagePipeline:
         self.embedder = embedder or model.classifier.embedder or E5Embedder()
         base = gazetteer if gazetteer is not None else default_gazetteer()
         known = base.extended(model.places.entries())
-        self.resolver = PlaceResolver(known, model.places.home_country)
+        learned = model.places
+        spellings = learn_unit_spellings((place for place, _ in learned.entries()), base)
+        self.resolver = PlaceResolver(known, learned.home_country, learned.cues, spellings)
         self.duplicates = duplicates or DuplicatePolicy()
 
     def _read(self, texts: list[str]) -> list[_Reading]:

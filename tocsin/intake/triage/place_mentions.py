@@ -39,13 +39,13 @@ operation brigade battalion division regiment squad unit command
 # Arabic nouns for places and forces ("city", "village", "security"...), as folded (no article),
 # which GeoNames also lists as towns (Al Madinah, Emmen).
 _NEVER_NAME_WORDS_ARABIC = "مدينه قريه بلده منطقه ولايه محافظه امن جيش شرطه قوات حكومه دوله"
-_NEVER_NAMES = frozenset(_NEVER_NAME_WORDS.split() + _NEVER_NAME_WORDS_ARABIC.split())
+NEVER_NAMES = frozenset(_NEVER_NAME_WORDS.split() + _NEVER_NAME_WORDS_ARABIC.split())
 _CHAIN_GAP = re.compile(
     r"^(?:[\s,()\[\]]+|province|region|state|district|department|county|governorate"
     "|[A-Z][\\w'\u2019-]*)*$"
 )
 _MAX_CHAIN_GAP = 48
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*$")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*$")
 _OPENING_PENALTY = 0.3
 # A one-word town name is taken at its word when a preposition of place comes before it ("in
 # Kafe", "near Berlin", "à Kaya", "في كسلا") or when it is part of a chain; otherwise the word
@@ -60,8 +60,16 @@ _LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 _CHAIN_ANCHOR = 2.0
+# A one-word name next to an unknown capitalised word is most likely part of a longer name.
+_INSIDE_NAME_PENALTY = 0.3
+_UNIT_WORD_LIST = """
+province region state district department county governorate prefecture zone commune locality
+city town village area municipality division sector wilaya cercle
+"""
+_UNIT_WORDS = frozenset(_UNIT_WORD_LIST.split())
 _DECAY_WORDS = 30.0
 _LONGEST_UNSPACED = 16
+_LARGE_CITY = 100_000
 _SHORTEST_UNSPACED = 3
 
 _Span = tuple[int, int, int, tuple[Place, ...]]
@@ -83,7 +91,7 @@ def _spans(tokens: list[Word], gazetteer: Gazetteer, shouting: bool) -> list[_Sp
     found: list[_Span] = []
     i = 0
     while i < len(tokens):
-        if not tokens[i].capitalised or tokens[i].folded in _NEVER_NAMES:
+        if not tokens[i].capitalised or tokens[i].folded in NEVER_NAMES:
             i += 1
             continue
         if tokens[i].hyphenated:
@@ -102,8 +110,31 @@ def _spans(tokens: list[Word], gazetteer: Gazetteer, shouting: bool) -> list[_Sp
             i += n
             break
         else:
-            i += 1
+            end = i + 1
+            while end < len(tokens) and tokens[end].hyphenated:
+                end += 1
+            found.extend(_compound_parts(tokens, i, end, gazetteer))
+            i = end
     return found
+
+
+def _compound_parts(tokens: list[Word], start: int, end: int, gazetteer: Gazetteer) -> list[_Span]:
+    """The parts of a compound no name matches whole, when each part is a well-known place, as
+    in "the Mandera-Nairobi route". Units and large cities only, and all parts or none, since a
+    name in a compound is more often part of another name ("Pobe", a town of Benin, in the
+    village "Pobe-Mengao")."""
+    found: list[_Span] = []
+    for k in range(start, end):
+        token = tokens[k]
+        places = tuple(
+            p
+            for p in gazetteer.names.get(token.folded, ())
+            if p.kind is not PlaceKind.CITY or p.confirmed or p.population >= _LARGE_CITY
+        )
+        if not places or not token.capitalised or token.upper or token.folded in NEVER_NAMES:
+            return []
+        found.append((k, token.start, token.end, places))
+    return found if len(found) > 1 else []
 
 
 def _unspaced_spans(tokens: list[Word], gazetteer: Gazetteer) -> list[_Span]:
@@ -146,6 +177,34 @@ def _closes_brackets(text: str, start: int, end: int) -> bool:
     )
 
 
+def _word_range(tokens: list[Word], first: int, end: int) -> range:
+    last = first
+    while last + 1 < len(tokens) and tokens[last + 1].end <= end:
+        last += 1
+    return range(first, last + 1)
+
+
+def _in_unknown_name(
+    text: str, tokens: list[Word], first: int, last: int, covered: set[int]
+) -> bool:
+    """Whether a one-word name is glued to a capitalised word we know nothing of, and so is
+    likely part of a longer name: a person ("Governor Elias Waya"), an organisation ("Tripoli
+    Good Project") or a place missing from the gazetteer ("Abu Sleem", "East Harerge")."""
+    for k, gap in ((first - 1, (first - 1, first)), (last + 1, (last, last + 1))):
+        if not 0 <= k < len(tokens) or k in covered:
+            continue
+        word = tokens[k]
+        between = text[tokens[gap[0]].end : tokens[gap[1]].start]
+        if between != " " or word.upper or not text[word.start].isupper():
+            continue
+        if word.folded in NEVER_NAMES or word.folded in _UNIT_WORDS:
+            continue
+        if k < first and SENTENCE_START.search(text[: word.start]):
+            continue  # "Gunmen Kaya"-like openings say nothing: any first word is capitalised
+        return True
+    return False
+
+
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Every place name in `text`, in order of appearance."""
     tokens = words(text)
@@ -160,6 +219,9 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         or (k + 1 < len(chains) and chains[k + 1] == chains[k])
         for k in range(len(chains))
     ]
+    covered = {
+        k for index, _, end, _ in spans if index >= 0 for k in _word_range(tokens, index, end)
+    }
     mentions: list[Mention] = []
     for order, (index, start, end, places) in enumerate(spans):
         position = index if index >= 0 else order
@@ -167,8 +229,12 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         single_word = " " not in text[start:end].strip()
         only_towns = all(p.kind is PlaceKind.CITY for p in places)
         confirmed = any(p.confirmed for p in places)
+        if single_word and not confirmed and index >= 0:
+            last = _word_range(tokens, index, end)[-1]
+            if _in_unknown_name(text, tokens, index, last, covered):
+                salience *= _INSIDE_NAME_PENALTY
         if single_word and only_towns and not confirmed:
-            if _SENTENCE_START.search(text[:start]):
+            if SENTENCE_START.search(text[:start]):
                 salience *= _OPENING_PENALTY
             elif not _LOCATIVE.search(text[:start]) and not chained[order]:
                 salience *= _UNPLACED_PENALTY

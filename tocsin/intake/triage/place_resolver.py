@@ -9,13 +9,16 @@ a country weigh more), then, within that country, for a first-level unit.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
+from tocsin.intake.triage.country_cues import CountryCues
+from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind, admin_key
 from tocsin.intake.triage.place_mentions import Mention, find_mentions
+from tocsin.intake.triage.unit_spellings import Spellings
 
 _KIND_WEIGHT = {
     PlaceKind.COUNTRY: 1.5,
@@ -33,6 +36,9 @@ _CONFIRMED_WEIGHT = 2.5
 _UNMATCHED_UNIT_FACTOR = 0.5
 _MIN_COUNTRY_SCORE = 0.25
 _HOME_PRIOR = 1.0
+# Learned cues (names of groups and people) count below places, and together at most this much.
+_CUE_WEIGHT = 0.75
+_CUE_CAP = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +76,28 @@ class _Reading:
 class PlaceResolver:
     """Resolves texts against one gazetteer; cheap to call, so one instance serves many texts."""
 
-    def __init__(self, gazetteer: Gazetteer, home_country: str | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        home_country: str | None = None,
+        cues: CountryCues | None = None,
+        spellings: Spellings | None = None,
+    ) -> None:
         self.gazetteer = gazetteer
         self.home_country = home_country
+        self.cues = cues
+        self.spellings = spellings or {}
 
     def resolve(self, text: str) -> ResolvedPlace:
+        place = self._resolve(text)
+        if place.country_iso3 is None or place.admin1 is None:
+            return place
+        own = self.spellings.get(place.country_iso3, {}).get(admin_key(place.admin1))
+        return place if own is None else dataclasses.replace(place, admin1=own)
+
+    def _resolve(self, text: str) -> ResolvedPlace:
         mentions = find_mentions(text, self.gazetteer)
-        country = self._country(mentions)
+        country = self._country(text, mentions)
         if country is None:
             return ResolvedPlace()
         readings = list(self._readings(mentions, country))
@@ -106,7 +127,7 @@ class PlaceResolver:
         lat, lon = centroid if centroid else (None, None)
         return ResolvedPlace(country, admin1, admin2, lat, lon)
 
-    def _country(self, mentions: list[Mention]) -> str | None:
+    def _country(self, text: str, mentions: list[Mention]) -> str | None:
         """The country with most votes. Within a chain, the last (most general) member decides:
         the others vote only for a country it may be in ("Solhan (Solhan, Yagha)" is in
         Burkina Faso, whatever Solhan means in Turkey)."""
@@ -128,6 +149,9 @@ class PlaceResolver:
                     agreeing[iso3].add(mention.places[0].name)
             for iso3, names in agreeing.items():
                 scores[iso3] += _CHAIN_BONUS * (len(names) - 1)
+        if self.cues is not None:
+            for iso3, votes in self.cues.votes(text).items():
+                scores[iso3] += min(_CUE_CAP, _CUE_WEIGHT * votes)
         if self.home_country is not None:
             # The deployment's home country wins unless other places clearly outvote it, and
             # is the answer for a report that names no place at all.

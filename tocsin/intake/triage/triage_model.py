@@ -29,7 +29,7 @@ from tocsin.intake.triage.violation_classifier import ViolationClassifier
 from tocsin.intake.triage.violation_types import VIOLATION_CODES
 
 # Bump when a change to triage code changes results for the same training data.
-TRIAGE_CODE_VERSION = "1"
+TRIAGE_CODE_VERSION = "2"
 CONFIRMED_WEIGHT = 3.0
 
 

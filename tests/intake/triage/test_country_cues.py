@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import pytest
+
+from tocsin.intake.triage.country_cues import CountryCues, learn_country_cues, names_in
+
+
+def test_names_are_runs_of_capitalised_words_and_acronyms() -> None:
+    text = "On 3 May, Boko Haram fighters and the FARDC met Governor Elias Waya. Gunmen fled."
+    found = names_in(text)
+    assert {"boko haram", "boko", "haram", "fardc", "elias waya", "governor elias waya"} <= found
+    # A word opening a sentence is capitalised whatever it is; months are never names.
+    assert "gunmen" not in found and "on" not in found and "may" not in found
+
+
+def test_cues_need_enough_events_mostly_in_one_country() -> None:
+    texts = ["Boko Haram attacked."] * 3 + ["Boko Haram attacked Kolofata."] + ["Al Shabaab."] * 2
+    countries = ["NGA", "NGA", "NGA", "CMR", "SOM", "SOM"]
+    cues = learn_country_cues(texts, countries)
+    # Votes are what the name adds to each country's share of the events: Nigeria holds half
+    # of them and three quarters of the Boko Haram ones, (0.75 - 0.5) / (1 - 0.5).
+    assert cues.votes("A Boko Haram raid") == pytest.approx({"NGA": 0.5, "CMR": 0.1})
+    assert cues.votes("Al Shabaab struck") == {}  # two events are not enough
+    assert "kolofata" not in cues.table
+
+
+def test_names_spread_over_countries_are_not_cues() -> None:
+    texts = ["Islamic State claimed it."] * 4
+    cues = learn_country_cues(texts, ["IRQ", "SYR", "NGA", "AFG"])
+    assert len(cues) == 0
+    assert CountryCues().votes("Islamic State") == {}
+
+
+def test_events_without_a_country_teach_nothing() -> None:
+    assert len(learn_country_cues(["Boko Haram attacked."] * 5, [""] * 5)) == 0
+
+
+def test_in_a_file_of_one_country_no_name_is_a_cue() -> None:
+    assert len(learn_country_cues(["Boko Haram attacked."] * 5, ["NGA"] * 5)) == 0
