@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from tests.intake.triage.acled_samples import TWO_EVENTS
@@ -11,6 +12,7 @@ from tocsin.intake.triage.seed_examples import seed_pairs
 from tocsin.intake.triage.triage_model import (
     TRIAGE_CODE_VERSION,
     check_confirmed,
+    recent_examples,
     retrain_triage_model,
     train_triage_model,
 )
@@ -68,3 +70,19 @@ def test_confirmed_labels_that_cannot_be_learned_are_refused(
 ) -> None:
     with pytest.raises(IntakeInputError, match=message):
         check_confirmed(pairs)
+
+
+def test_a_large_file_teaches_types_from_its_latest_events_and_rare_older_ones() -> None:
+    events = pd.DataFrame(
+        {
+            "date": pd.to_datetime(
+                ["2020-01-01", "2020-02-01", "2020-03-01", "2020-04-01", "2020-05-01"]
+            ),
+            "label": ["sexual_violence", "armed_clash", "armed_clash", "attack", "armed_clash"],
+            "text": ["a", "b", "c", "d", "e"],
+        }
+    )
+    chosen = recent_examples(events, limit=3, min_per_type=1)
+    # The three latest, plus the one sexual-violence note, which only an older event has.
+    assert chosen["text"].tolist() == ["a", "c", "d", "e"]
+    assert recent_examples(events, limit=5) is events

@@ -21,6 +21,7 @@ import pandas as pd
 from tocsin.intake.triage.country_cues import CountryCues, learn_country_cues
 from tocsin.intake.triage.gazetteer import Place, PlaceKind
 
+NO_CUES = CountryCues()
 # The share of training events one country must hold to become the home country.
 HOME_SHARE = 0.6
 
@@ -33,7 +34,7 @@ class LearnedPlaces:
     places: tuple[tuple[Place, tuple[str, ...]], ...] = ()
     home_country: str | None = None
     # A class-level default (not a factory), so that models saved before cues existed load.
-    cues: CountryCues = CountryCues()
+    cues: CountryCues = NO_CUES
 
     def entries(self) -> Iterator[tuple[Place, tuple[str, ...]]]:
         return iter(self.places)

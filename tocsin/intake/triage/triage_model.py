@@ -31,6 +31,12 @@ from tocsin.intake.triage.violation_types import VIOLATION_CODES
 # Bump when a change to triage code changes results for the same training data.
 TRIAGE_CODE_VERSION = "2"
 CONFIRMED_WEIGHT = 3.0
+# ACLED notes the classifier learns from, the most recent first: 20,000 take ~4 minutes to embed
+# and fit on 2 cores, and a regional file of 100,000 would take over 20 for little gain. Every
+# event still teaches places and cues. A type with fewer than `MIN_PER_TYPE` notes among the
+# recent ones is topped up from older ones.
+MAX_ACLED_EXAMPLES = 20_000
+MIN_PER_TYPE = 200
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,25 @@ def acled_events(paths: Sequence[Path]) -> pd.DataFrame:
     """Events of one or more ACLED files, with iso3 filled from country names where absent."""
     frames = [fill_iso3(read_acled(Path(path)), country_codes()) for path in paths]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def recent_examples(
+    events: pd.DataFrame, limit: int = MAX_ACLED_EXAMPLES, min_per_type: int = MIN_PER_TYPE
+) -> pd.DataFrame:
+    """At most about `limit` events to learn types from: the latest, plus older ones of rare
+    types (order kept)."""
+    if len(events) <= limit:
+        return events
+    newest = events.sort_values("date", ascending=False, kind="stable", na_position="last")
+    chosen = newest.iloc[:limit]
+    older = newest.iloc[limit:]
+    counts = chosen["label"].value_counts()
+    extra = [
+        older[older["label"] == label].iloc[: max(0, min_per_type - int(counts.get(label, 0)))]
+        for label in older["label"].unique()
+    ]
+    combined: pd.DataFrame = pd.concat([chosen, *extra]).sort_index()
+    return combined
 
 
 def check_confirmed(confirmed: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -98,7 +123,8 @@ def train_triage_model(
     seeds = seed_pairs()
     if events is None:
         events = acled_events(acled_paths)
-    acled = list(zip(events["text"], events["label"], strict=True)) if len(events) else []
+    examples = recent_examples(events) if len(events) else events
+    acled = list(zip(examples["text"], examples["label"], strict=True)) if len(events) else []
     mine = check_confirmed(confirmed)
     pairs = seeds + acled + mine
     weights = [1.0] * (len(seeds) + len(acled)) + [CONFIRMED_WEIGHT] * len(mine)
