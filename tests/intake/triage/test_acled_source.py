@@ -41,6 +41,14 @@ def test_current_schema(tmp_path: Path) -> None:
     assert events["location"].iloc[0] == "Tin-Akoff" and events["latitude"].iloc[0] == 14.9655
 
 
+def test_an_export_saved_with_a_byte_order_mark(tmp_path: Path) -> None:
+    # Spreadsheet programs write one; the first column must keep its name.
+    content = "\ufeffnotes,event_type,country\nMortar attack on Baidoa.,Remote violence,Somalia\n"
+    events = read_acled(write(tmp_path, content))
+    assert events["text"].tolist() == ["Mortar attack on Baidoa."]
+    assert events["label"].tolist() == ["remote_violence"]
+
+
 def test_legacy_schema_without_sub_event_or_iso3(tmp_path: Path) -> None:
     events = read_acled(write(tmp_path, LEGACY))
     assert events["label"].tolist() == ["remote_violence"]

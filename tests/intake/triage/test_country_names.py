@@ -20,6 +20,40 @@ def test_country_names_in_several_languages_and_aliases() -> None:
     assert codes[fold("Soudan du Sud")] == "SSD"
 
 
+def test_every_country_name_acled_uses_is_known() -> None:
+    """ACLED exports of other regions name countries its own way; iso3 is filled from them."""
+    acled = [
+        "Democratic Republic of Congo",
+        "Republic of Congo",
+        "Ivory Coast",
+        "eSwatini",
+        "Palestine",
+        "Kosovo",
+        "Myanmar",
+        "Syria",
+        "Iran",
+        "Russia",
+        "South Korea",
+        "Laos",
+        "Vietnam",
+        "North Macedonia",
+        "Turkey",
+        "Czech Republic",
+        "East Timor",
+        "Cape Verde",
+        "Bailiwick of Jersey",
+        "Bailiwick of Guernsey",
+        "US Virgin Islands",
+        "Micronesia",
+        "Caribbean Netherlands",
+        "Sao Tome and Principe",
+        "Saint-Barthelemy",
+        "Taiwan",
+    ]
+    codes = country_codes()
+    assert [name for name in acled if fold(name) not in codes] == []
+
+
 def test_words_for_peoples_are_indexed_as_demonyms() -> None:
     peoples = {
         fold(name): place.iso3

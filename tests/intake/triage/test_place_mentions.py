@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from tocsin.intake.triage.gazetteer import Gazetteer
 from tocsin.intake.triage.place_mentions import find_mentions
 
@@ -17,6 +19,12 @@ def test_lower_case_words_acronyms_months_and_institutions_are_not_places(
     small_gazetteer: Gazetteer,
 ) -> None:
     text = "On 2 August, the VDP and the Presidential Guard met in Ouagadougou; est-ce sûr?"
+    assert named(text, small_gazetteer) == ["Ouagadougou"]
+
+
+def test_english_function_words_are_not_towns(small_gazetteer: Gazetteer) -> None:
+    # One is a town of Switzerland, Over a village of England.
+    text = "One policeman was killed. Over 100 people fled to Ouagadougou."
     assert named(text, small_gazetteer) == ["Ouagadougou"]
 
 
@@ -58,6 +66,13 @@ def test_chains_and_the_anchor_at_the_end_of_brackets(small_gazetteer: Gazetteer
     assert mentions[0].chain == mentions[1].chain == mentions[2].chain != mentions[3].chain
     assert mentions[2].salience > mentions[1].salience  # "Oudalan" closes the brackets
     assert named(text, small_gazetteer)[-1] == "Djibo"
+
+
+@pytest.mark.parametrize("unit", ["township", "commune", "oblast", "woreda", "Province"])
+def test_unit_words_other_regions_use_keep_a_chain(small_gazetteer: Gazetteer, unit: str) -> None:
+    mentions = find_mentions(f"Airstrikes hit Kaya {unit} (Sanmatenga).", small_gazetteer)
+    assert [m.places[0].name for m in mentions] == ["Kaya", "Sanmatenga"]
+    assert mentions[0].chain == mentions[1].chain
 
 
 def test_a_lone_town_opening_a_sentence_counts_less(small_gazetteer: Gazetteer) -> None:

@@ -26,7 +26,7 @@ def read_acled(path: Path) -> pd.DataFrame:
     Rows without a note or with an event type ACLED never used are dropped.
     """
     try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except FileNotFoundError:
         raise IntakeInputError(f"{path}: ACLED file not found") from None
     except UnicodeDecodeError:

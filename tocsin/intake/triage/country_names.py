@@ -31,6 +31,12 @@ COUNTRY_ALIASES = {
     "CAF": ("Centrafrique",),
     "GBR": ("Britain", "Great Britain", "UK"),
     "USA": ("United States of America", "USA"),
+    # ACLED's spellings of these.
+    "CZE": ("Czech Republic",),
+    "TLS": ("East Timor",),
+    "JEY": ("Bailiwick of Jersey",),
+    "GGY": ("Bailiwick of Guernsey",),
+    "VIR": ("US Virgin Islands", "United States Virgin Islands"),
 }
 IRREGULAR_DEMONYMS = {
     "BFA": ("Burkinabe", "Burkinabè", "Burkinabé"),

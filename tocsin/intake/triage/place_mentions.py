@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
 from tocsin.intake.triage.folding import Word, is_unspaced, words
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 
@@ -41,7 +43,8 @@ operation brigade battalion division regiment squad unit command
 _NEVER_NAME_WORDS_ARABIC = "مدينه قريه بلده منطقه ولايه محافظه امن جيش شرطه قوات حكومه دوله"
 NEVER_NAMES = frozenset(_NEVER_NAME_WORDS.split() + _NEVER_NAME_WORDS_ARABIC.split())
 _CHAIN_GAP = re.compile(
-    r"^(?:[\s,()\[\]]+|province|region|state|district|department|county|governorate"
+    r"^(?:[\s,()\[\]]+|province|region|state|district|department|county|governorate|township"
+    "|oblast|raion|rayon|hromada|tehsil|upazila|woreda|zone|commune|prefecture|municipality"
     "|[A-Z][\\w'\u2019-]*)*$"
 )
 _MAX_CHAIN_GAP = 48
@@ -64,7 +67,8 @@ _CHAIN_ANCHOR = 2.0
 _INSIDE_NAME_PENALTY = 0.3
 _UNIT_WORD_LIST = """
 province region state district department county governorate prefecture zone commune locality
-city town village area municipality division sector wilaya cercle
+city town village area municipality division sector wilaya cercle township oblast raion rayon
+hromada tehsil upazila woreda kebele payam boma lga
 """
 _UNIT_WORDS = frozenset(_UNIT_WORD_LIST.split())
 _DECAY_WORDS = 30.0
@@ -105,6 +109,8 @@ def _spans(tokens: list[Word], gazetteer: Gazetteer, shouting: bool) -> list[_Sp
                 continue
             if n == 1 and tokens[i].upper and not shouting:
                 places = [p for p in places if p.kind is PlaceKind.COUNTRY]
+            if n == 1 and tokens[i].folded in ENGLISH_STOP_WORDS:
+                places = []  # "One policeman ...", "Over 100 ...": villages of Switzerland, England
             if places:
                 found.append((i, tokens[i].start, tokens[i + n - 1].end, tuple(places)))
             i += n
