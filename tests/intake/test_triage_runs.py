@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.intake.helpers import add_reports, draft
+from tests.intake.triage.acled_samples import TWO_EVENTS
 from tocsin.db import Database
 from tocsin.intake.models import Report, ReportTriage
-from tocsin.intake.triage_runs import triage_stored
+from tocsin.intake.triage_runs import train, triage_stored
 
 TEXT = "Gunmen attacked the market in Djibo (Djibo, Soum) and killed 12 civilians on 3 March."
 
@@ -37,3 +38,14 @@ def test_triage_fills_labels_once_keeps_confirmed_ones_and_links_later_twins(
         assert reports[first[1].report_id].violation_type == "other"  # the analyst's label
         assert reports[later[0].report_id].cluster == attack.cluster == f"r{attack.id}"
         assert session.scalar(select(func.count()).select_from(ReportTriage)) == 3
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_training_says_what_the_model_learned(database: Database, tmp_path: Path) -> None:
+    acled = tmp_path / "acled.csv"
+    acled.write_text(TWO_EVENTS, encoding="utf-8")
+    result = train(database, tmp_path / "data", acled=[acled])
+    assert (result["acled_examples"], result["confirmed_examples"]) == (2, 0)
+    assert result["places_learned"] >= 2 and result["home_country"] == "BFA"
+    assert result["country_cues"] == 0  # one country: its names say nothing more
+    assert (tmp_path / "data").exists() and result["model_version"].startswith("triage-")

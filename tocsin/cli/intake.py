@@ -218,5 +218,7 @@ def intake_train(acled: tuple[Path, ...]) -> None:
     )
     out.print(
         f"model {result['model_version']}: {result['confirmed_examples']} confirmed labels,"
-        f" {result['acled_examples']} ACLED notes, {result['seed_examples']} seed examples"
+        f" {result['acled_examples']} ACLED notes, {result['seed_examples']} seed examples;"
+        f" {result['places_learned']} places and {result['country_cues']} country cues learned,"
+        f" home country {result['home_country'] or 'none'}"
     )

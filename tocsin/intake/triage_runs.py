@@ -187,4 +187,7 @@ def train(db: Database, data_dir: Path, *, acled: Sequence[Path] | None = None) 
         "confirmed_examples": summary.confirmed_examples,
         "acled_examples": summary.acled_examples,
         "seed_examples": summary.seed_examples,
+        "places_learned": len(model.places.places),
+        "country_cues": len(model.places.cues),
+        "home_country": model.places.home_country,
     }
