@@ -5,7 +5,11 @@ one ("Est" the region, not "est" the verb), and a word all in capitals is taken 
 that may name a country ("DRC") but not a town ("VDP", volunteer fighters, is also a Venezuelan
 town's code). Each mention gets a salience: names met earlier count more (reports tend to say
 where first), and a lone word opening a sentence counts less, since a capital there says nothing
-about it being a name ("Police fired ...", and Police is a Polish town).
+about it being a name ("Police fired ...", and Police is a Polish town), and a lone word glued to
+a capitalised word the gazetteer does not know counts less still, being most likely part of a
+longer name ("Abu Sleem", "Governor Elias Waya"). English function words are never one-word
+towns ("One policeman ..."). A hyphenated compound no name matches whole is read as its parts
+when each is a well-known place ("the Mandera-Nairobi road").
 
 Mentions joined only by commas, brackets, unit words or names the gazetteer does not know form
 a chain, as in "Tadjo (Gorgadji, Seno)" or "Belehoro (Arbinda), Soum Province": a place and its

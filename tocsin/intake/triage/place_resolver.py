@@ -5,6 +5,10 @@ Burkina Faso and of Japan. The resolver collects every name the gazetteer knows,
 for a country (unique names and larger places weigh more, names mentioned first weigh more, names
 written as a chain such as "Tin-Akoff (Tin-Akoff, Oudalan)" or "Rafah, North Sinai" that agree on
 a country weigh more), then, within that country, for a first-level unit.
+
+A trained model adds what its file taught: a home country (the answer when nothing else is
+said), country cues (names of groups and people, weighed below places) and the file's own names
+for first-level units, in which the answer is given.
 """
 
 from __future__ import annotations
