@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 
 import pytest
 
-from tocsin.web.cache import MISSING, TtlCache
+from tocsin.web.cache import MISSING, TtlCache, cached
 
 
 def test_a_fresh_value_is_reused_and_a_stale_one_reloaded() -> None:
@@ -73,3 +74,64 @@ def test_a_failed_load_caches_nothing_and_the_next_call_retries() -> None:
         cache.get("k", boom)
     assert cache.peek("k") is MISSING
     assert cache.get("k", lambda: 7) == 7
+
+
+def test_a_value_past_its_refresh_point_is_refreshed_by_one_caller_only() -> None:
+    cache: TtlCache[int] = TtlCache(ttl=0.2, refresh_after=0.5)
+    cache.get("k", lambda: 1)
+    assert cache.peek_and_claim_refresh("k") == (1, False)  # young: no refresh yet
+    time.sleep(0.12)
+    assert cache.peek_and_claim_refresh("k") == (1, True)  # this caller refreshes
+    assert cache.peek_and_claim_refresh("k") == (1, False)  # others go on reading
+    cache.refresh("k", lambda: 2)
+    assert cache.peek_and_claim_refresh("k") == (2, False)  # a new life
+    time.sleep(0.21)
+    assert cache.peek_and_claim_refresh("k") == (MISSING, False)  # never served past its ttl
+
+
+def test_a_failed_refresh_keeps_the_value_and_lets_the_next_reader_retry() -> None:
+    cache: TtlCache[int] = TtlCache(ttl=0.2, refresh_after=0.0)
+    cache.get("k", lambda: 1)
+    value, due = cache.peek_and_claim_refresh("k")
+    assert (value, due) == (1, True)
+
+    def boom() -> int:
+        raise RuntimeError("database down")
+
+    with pytest.raises(RuntimeError):
+        cache.refresh("k", boom)
+    assert cache.peek_and_claim_refresh("k") == (1, True)
+
+
+def test_a_load_that_began_before_a_clear_stores_nothing() -> None:
+    """A refresh reading an identity just before a revocation commits must not bring it back."""
+    cache: TtlCache[str] = TtlCache(ttl=60)
+
+    def read_then_revoked() -> str:
+        cache.clear()  # the write lands while the old value is being read
+        return "revoked user"
+
+    assert cache.get("token", read_then_revoked) == "revoked user"  # answers this caller only
+    assert cache.peek("token") is MISSING
+    cache.refresh("token", read_then_revoked)
+    assert cache.peek("token") is MISSING
+
+
+def test_on_the_event_loop_a_due_refresh_runs_in_a_worker_thread() -> None:
+    cache: TtlCache[int] = TtlCache(ttl=5, refresh_after=0.0)
+    cache.get("k", lambda: 1)
+    loaded_in: list[str] = []
+
+    def load() -> int:
+        loaded_in.append(threading.current_thread().name)
+        return 2
+
+    async def read() -> object:
+        value = cached(cache, "k", load)
+        await asyncio.sleep(0.1)
+        return value
+
+    assert asyncio.run(read()) == 1  # served at once, refreshed behind
+    assert cache.peek("k") == 2
+    assert loaded_in and loaded_in[0] != threading.main_thread().name
+    assert cached(TtlCache(ttl=5), "absent", load) is MISSING

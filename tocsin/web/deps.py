@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from tocsin import accounts
 from tocsin.domain.permissions import Permission, allows
-from tocsin.web.cache import MISSING
+from tocsin.web.cache import MISSING, cached
 from tocsin.web.security import (
     SAFE_METHODS,
     SESSION_COOKIE,
@@ -111,6 +111,13 @@ def _credential(request: Request) -> tuple[str, str]:
     return ("session", request.cookies.get(SESSION_COOKIE, ""))
 
 
+def _lookup(state: AppState, credential: tuple[str, str]) -> Principal | None:
+    """A refresh of a cached credential: a token that stopped being valid is cached as None
+    (the next request is then refused, as `identify` refuses an unknown token)."""
+    kind, value = credential
+    return _by_token(state, value) if kind == "token" else _by_cookie(state, value)
+
+
 def _by_token(state: AppState, token: str) -> Principal | None:
     with state.db.session() as session:
         user = accounts.find_token_user(session, token)
@@ -134,9 +141,10 @@ def _by_cookie(state: AppState, cookie: str) -> Principal | None:
 
 async def optional_principal(request: Request, state: State) -> Principal | None:
     if not hasattr(request.state, "principal"):
-        cached = state.principals.peek(_credential(request))
-        if cached is not MISSING:
-            request.state.principal = cached
+        credential = _credential(request)
+        known = cached(state.principals, credential, lambda: _lookup(state, credential))
+        if known is not MISSING:
+            request.state.principal = known
         else:  # a database lookup: off the event loop, which must never wait on a pool
             request.state.principal = await run_in_threadpool(identify, request, state)
     principal: Principal | None = request.state.principal

@@ -13,7 +13,7 @@ from tocsin import accounts, intake, risk
 from tocsin.config import Settings
 from tocsin.db import Database
 from tocsin.jobs import Worker
-from tocsin.web.cache import TtlCache
+from tocsin.web.cache import TtlCache, cached
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class AppState:
     async def current_forecast(self, model: str | None) -> Current:
         """The forecast to show for `model` (or the preferred one): cached for a moment, and
         looked up off the event loop when the cache is cold."""
-        hit = self.current.peek(model or "")
+        hit = cached(self.current, model or "", lambda: self._load(model))
         if isinstance(hit, Current):
             return hit
         return await run_in_threadpool(self.current.get, model or "", lambda: self._load(model))
