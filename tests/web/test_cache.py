@@ -135,3 +135,22 @@ def test_on_the_event_loop_a_due_refresh_runs_in_a_worker_thread() -> None:
     assert cache.peek("k") == 2
     assert loaded_in and loaded_in[0] != threading.main_thread().name
     assert cached(TtlCache(ttl=5), "absent", load) is MISSING
+
+
+def test_a_failed_background_refresh_is_logged_by_kind_only(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    cache: TtlCache[int] = TtlCache(ttl=5, refresh_after=0.0)
+    cache.get(("token", "secret-credential"), lambda: 1)
+
+    def boom() -> int:
+        raise RuntimeError("connection to secret-host refused")
+
+    async def read() -> object:
+        value = cached(cache, ("token", "secret-credential"), boom)
+        await asyncio.sleep(0.1)
+        return value
+
+    assert asyncio.run(read()) == 1
+    assert "cache refresh failed: RuntimeError" in caplog.text
+    assert "secret" not in caplog.text

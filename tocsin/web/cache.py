@@ -15,12 +15,14 @@ after its `ttl`.
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 import time
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+log = logging.getLogger("tocsin.web")
 MISSING = object()  # what `peek` returns when nothing fresh is cached
 
 
@@ -111,5 +113,12 @@ def cached(cache: TtlCache[T], key: Hashable, load: Callable[[], T]) -> T | obje
     due, or `MISSING` (the caller then loads off the loop)."""
     value, due = cache.peek_and_claim_refresh(key)
     if due:
-        asyncio.get_running_loop().run_in_executor(None, cache.refresh, key, load)
+        refresh = asyncio.get_running_loop().run_in_executor(None, cache.refresh, key, load)
+        refresh.add_done_callback(_report_failure)
     return value
+
+
+def _report_failure(refresh: asyncio.Future[None]) -> None:
+    """A failed refresh (the database away) is logged by kind only: the key may be a credential."""
+    if not refresh.cancelled() and refresh.exception() is not None:
+        log.warning("cache refresh failed: %s", type(refresh.exception()).__name__)
