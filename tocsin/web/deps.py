@@ -87,21 +87,13 @@ def identify(request: Request, state: AppState) -> Principal | None:
     Results are cached for a few seconds per credential (see `tocsin.web.cache`); any logout,
     revocation or account change in this process clears the cache.
     """
-    token = bearer_token(request)
-    if token is not None:
-        found: Principal | None = state.principals.get(
-            _credential(request), lambda: _by_token(state, token)
-        )
-        if found is None:
-            raise NotAuthenticatedError("the API token is not valid")
-        return found
-    cookie = request.cookies.get(SESSION_COOKIE)
-    if not cookie:
+    credential = _credential(request)
+    if credential == ("session", ""):
         return None
-    by_cookie: Principal | None = state.principals.get(
-        _credential(request), lambda: _by_cookie(state, cookie)
-    )
-    return by_cookie
+    found: Principal | None = state.principals.get(credential, lambda: _lookup(state, credential))
+    if found is None and credential[0] == "token":
+        raise NotAuthenticatedError("the API token is not valid")
+    return found
 
 
 def _credential(request: Request) -> tuple[str, str]:
@@ -112,8 +104,7 @@ def _credential(request: Request) -> tuple[str, str]:
 
 
 def _lookup(state: AppState, credential: tuple[str, str]) -> Principal | None:
-    """A refresh of a cached credential: a token that stopped being valid is cached as None
-    (the next request is then refused, as `identify` refuses an unknown token)."""
+    """Who a credential belongs to, from the database; None for one that is not valid."""
     kind, value = credential
     return _by_token(state, value) if kind == "token" else _by_cookie(state, value)
 
