@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import io
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +16,7 @@ from tocsin.intake.triage.acled_source import (
     read_acled,
     time_split,
 )
+from tocsin.intake.triage.triage_model import acled_events
 
 # The two usable events, then one with no note and one with a type ACLED never used.
 CURRENT = (
@@ -55,6 +58,44 @@ def test_legacy_schema_without_sub_event_or_iso3(tmp_path: Path) -> None:
     assert events["admin3"].tolist() == [""] and events["iso3"].tolist() == [""]
     filled = fill_iso3(events, {"somalia": "SOM"})
     assert filled["iso3"].tolist() == ["SOM"] and events["iso3"].tolist() == [""]
+
+
+def test_a_spreadsheet_resaved_with_semicolons_or_tabs(tmp_path: Path) -> None:
+    expected = read_acled(write(tmp_path, CURRENT))
+    table = pd.read_csv(io.StringIO(CURRENT), dtype=str, keep_default_na=False)
+    for separator in (";", "\t"):
+        path = tmp_path / "resaved.csv"
+        table.to_csv(path, sep=separator, index=False)
+        pd.testing.assert_frame_equal(read_acled(path), expected)
+
+
+def test_an_excel_workbook_as_acled_hands_out_regional_files(tmp_path: Path) -> None:
+    table = pd.read_csv(io.StringIO(CURRENT), dtype=str, keep_default_na=False)
+    table["event_date"] = pd.to_datetime(table["event_date"])  # Excel keeps real dates
+    path = tmp_path / "Africa_2020.xlsx"
+    table.to_excel(path, index=False)
+    events = read_acled(path)
+    assert events["label"].tolist() == ["remote_violence", "protest_repression"]
+    assert events["date"].tolist() == [pd.Timestamp("2020-11-13"), pd.Timestamp("2020-11-12")]
+    assert events["latitude"].iloc[0] == 14.9655
+
+
+def test_the_json_acled_api_returns(tmp_path: Path) -> None:
+    rows = pd.read_csv(io.StringIO(CURRENT), dtype=str, keep_default_na=False)
+    rows = rows.drop(columns="iso3").assign(iso="854", latitude=14.9655)
+    path = tmp_path / "api.json"
+    path.write_text(json.dumps({"status": 200, "data": rows.to_dict("records")}))
+    events = acled_events([path])
+    assert events["label"].tolist() == ["remote_violence", "protest_repression"]
+    assert events["iso3"].tolist() == ["BFA", "BFA"]
+
+
+def test_a_country_spelt_unusually_is_known_by_its_numeric_iso_code(tmp_path: Path) -> None:
+    content = "notes,event_type,country,iso\nShelling.,Battles,Burkina-Faso (Upper Volta),854\n"
+    events = acled_events([write(tmp_path, content)])
+    assert events["iso3"].tolist() == ["BFA"]
+    blank = fill_iso3(read_acled(write(tmp_path, content)), {}, {})
+    assert blank["iso3"].tolist() == [""]
 
 
 def test_time_split_keeps_the_future_out_of_training(tmp_path: Path) -> None:
@@ -104,6 +145,21 @@ def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
     path = tmp_path / "latin.csv"
     path.write_bytes("notes,event_type\nCôte,Battles\n".encode("latin-1"))
     with pytest.raises(IntakeInputError, match="UTF-8"):
+        read_acled(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("broken.xlsx", b"not a zip file", "not a readable Excel workbook"),
+        ("broken.json", b'{"data": [', "not readable JSON"),
+        ("other.json", b'{"data": 3}', "no list of events"),
+    ],
+)
+def test_broken_workbooks_and_json(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(IntakeInputError, match=message):
         read_acled(path)
 
 

