@@ -98,6 +98,18 @@ def test_a_country_spelt_unusually_is_known_by_its_numeric_iso_code(tmp_path: Pa
     assert blank["iso3"].tolist() == [""]
 
 
+def test_cells_r_wrote_as_na_are_empty(tmp_path: Path) -> None:
+    content = (
+        "event_date,event_type,sub_event_type,country,admin1,admin2,admin3,location,notes,iso3\n"
+        "2022-12-27,Battles,NA,Benin,Alibori,Malanville,NA,Noma Tounga,Clash.,NA\n"
+        "2022-12-28,Battles,Armed clash,Benin,Alibori,Karimama,NA,Mamassi-Gourma,NA,BEN\n"
+    )
+    events = acled_events([write(tmp_path, content)])
+    assert len(events) == 1  # the second has no note
+    assert events["admin3"].tolist() == [""] and events["iso3"].tolist() == ["BEN"]
+    assert events["label"].tolist() == ["armed_clash"]  # from the event type
+
+
 def test_time_split_keeps_the_future_out_of_training(tmp_path: Path) -> None:
     events = read_acled(write(tmp_path, CURRENT))
     train, test = time_split(events, pd.Timestamp("2020-11-13"))

@@ -23,6 +23,8 @@ from tocsin.intake.triage.violation_types import violation_type_of
 REQUIRED_COLUMNS = ("notes", "event_type")
 PLACE_COLUMNS = ("country", "admin1", "admin2", "admin3", "location", "latitude", "longitude")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+# How R, pandas and databases write an empty cell: never a note, a place or a code in ACLED.
+MISSING_MARKS = frozenset({"NA", "N/A", "NaN", "nan", "NULL", "None"})
 _DELIMITERS = (",", ";", "\t", "|")
 
 
@@ -67,6 +69,12 @@ def _read_table(path: Path) -> pd.DataFrame:
         raise IntakeInputError(f"{path}: not a readable Excel workbook ({exc})") from None
 
 
+def _cells(raw: pd.DataFrame, column: str) -> pd.Series:
+    """A column's text, trimmed, with the marks of an empty cell made empty."""
+    values = raw[column].astype(str).str.strip()
+    return values.where(~values.isin(MISSING_MARKS), "")
+
+
 def read_acled(path: Path) -> pd.DataFrame:
     """One row per usable event: text, label, date, iso3 and place columns (blank when absent).
 
@@ -77,19 +85,23 @@ def read_acled(path: Path) -> pd.DataFrame:
     missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
     if missing:
         raise IntakeInputError(f"{path}: not an ACLED export, missing {', '.join(missing)}")
-    sub = raw["sub_event_type"] if "sub_event_type" in raw.columns else pd.Series("", raw.index)
+    wanted = (*REQUIRED_COLUMNS, "sub_event_type", "event_date", *PLACE_COLUMNS, "iso3", "iso")
+    cells = {column: _cells(raw, column) for column in wanted if column in raw.columns}
+    blank = pd.Series("", raw.index)
+    sub = cells.get("sub_event_type", blank)
+    types = zip(cells["event_type"], sub, strict=True)
     frame = pd.DataFrame(
         {
-            "text": raw["notes"].str.strip(),
-            "label": [violation_type_of(e, s) for e, s in zip(raw["event_type"], sub, strict=True)],
-            "date": pd.to_datetime(raw.get("event_date", ""), format="mixed", errors="coerce"),
+            "text": cells["notes"],
+            "label": [violation_type_of(e, s) for e, s in types],
+            "date": pd.to_datetime(cells.get("event_date", blank), format="mixed", errors="coerce"),
         }
     )
     for column in PLACE_COLUMNS:
-        frame[column] = raw[column].str.strip() if column in raw.columns else ""
-    frame["iso3"] = raw["iso3"].str.strip() if "iso3" in raw.columns else ""
+        frame[column] = cells.get(column, blank)
+    frame["iso3"] = cells.get("iso3", blank)
     # ISO 3166 numeric code, ACLED's `iso`: the country when its name is spelt unusually.
-    frame["iso_numeric"] = raw["iso"].str.strip() if "iso" in raw.columns else ""
+    frame["iso_numeric"] = cells.get("iso", blank)
     frame["latitude"] = pd.to_numeric(frame["latitude"], errors="coerce")
     frame["longitude"] = pd.to_numeric(frame["longitude"], errors="coerce")
     return frame[(frame["text"] != "") & frame["label"].notna()].reset_index(drop=True)
