@@ -28,6 +28,9 @@ from tocsin.intake.triage.embedding import (
             "12 people were killed in Djibo, yesterday.",
         ),
         ("On 1 May 2020,", "On 1 May 2020,"),  # nothing would be left
+        # ACLED's tag says what happened: it stays, the date after it goes.
+        ("Displacement: On 20 October 2022, people left.", "Displacement: people left."),
+        ("Looting: Around 1 May 2022 (week of), shops.", "Looting: shops."),
     ],
 )
 def test_a_leading_date_is_dropped(text: str, expected: str) -> None:

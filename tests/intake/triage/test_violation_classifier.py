@@ -36,6 +36,26 @@ def test_predicts_the_types_it_learned() -> None:
     assert classifier.predict_proba([]).shape == (0, 3)
 
 
+def test_an_acled_tag_decides_the_type_it_stands_for() -> None:
+    labels = [*LABELS[:4], "other", "other"]
+    classifier = ViolationClassifier(embedder=HashingEmbedder()).fit(TEXTS, labels)
+    untagged = "armed men were seen moving through the village"
+    tagged = f"Movement of forces: On 3 May 2022, {untagged}"
+    other = list(classifier.classes_).index("other")
+    assert classifier.predict_proba([untagged])[0, other] < 1.0
+    one_hot = [float(i == other) for i in range(len(classifier.classes_))]
+    assert classifier.predict_proba([tagged])[0].tolist() == one_hot
+    assert list(classifier.predict([tagged, "Displacement: gunmen killed three"])) == [
+        "other",
+        "other",
+    ]
+
+
+def test_a_tag_for_a_type_the_model_never_learned_is_ignored() -> None:
+    classifier = ViolationClassifier(embedder=HashingEmbedder()).fit(TEXTS, LABELS)
+    assert classifier.predict(["Arrests: gunmen killed three farmers"])[0] == "attack_on_civilians"
+
+
 def test_sample_weights_reach_the_model() -> None:
     query = ["police fired on the farmers"]
     even = ViolationClassifier(embedder=HashingEmbedder()).fit(TEXTS, LABELS)

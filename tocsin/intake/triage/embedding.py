@@ -21,6 +21,7 @@ import numpy.typing as npt
 from tocsin.intake.triage import e5_model_file
 from tocsin.intake.triage.e5_encoder import E5Encoder
 from tocsin.intake.triage.e5_tokenizer import UnigramTokenizer
+from tocsin.intake.triage.note_tags import LEADING_TAG
 
 Matrix = npt.NDArray[np.float32]
 DIMENSION = 384
@@ -52,9 +53,15 @@ def clean_text(text: str) -> str:
 
 
 def drop_leading_date(text: str) -> str:
-    """ "On 13 November 2020, French forces ..." -> "French forces ..." (text kept otherwise)."""
-    stripped = _LEADING_DATE.sub("", text, count=1)
-    return stripped if len(stripped) >= 3 else text
+    """ "On 13 November 2020, French forces ..." -> "French forces ..." (text kept otherwise).
+
+    A tag in front of the date ("Displacement: On 20 October 2022, ...") is kept: it says
+    what happened (`note_tags`).
+    """
+    tag = LEADING_TAG.match(text)
+    head, rest = (text[: tag.end()], text[tag.end() :]) if tag else ("", text)
+    stripped = _LEADING_DATE.sub("", rest, count=1)
+    return head + stripped if len(stripped) >= 3 else text
 
 
 @functools.cache

@@ -6,7 +6,9 @@ the TF-IDF of character 2-5-grams reads the whole text and catches the words tha
 ("raped", "IED", "sit-in") in whatever spelling, but knows only the languages it was trained on.
 Stacked side by side into one logistic regression, with classes weighted by their rarity, they
 beat either alone (docs/decisions/007-triage-model.md). A third block of one column says whether
-the text names sexual violence outright (`violation_cues`), scaled by `cue_weight`.
+the text names sexual violence outright (`violation_cues`), scaled by `cue_weight`. An ACLED
+note that opens with one of ACLED's tags ("Displacement:", `note_tags`) is given the type the
+tag stands for: the coder has already said it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from tocsin.intake.triage.embedding import E5Embedder, Embedder, Matrix, clean_text
+from tocsin.intake.triage.note_tags import tagged_type
 from tocsin.intake.triage.violation_cues import names_sexual_violence
 
 Probabilities = npt.NDArray[np.float64]
@@ -106,6 +109,12 @@ class ViolationClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         if embeddings is None:
             embeddings = self._embedder().embed(texts)
         proba: Probabilities = self.model_.predict_proba(self._features(texts, embeddings))
+        column = {label: i for i, label in enumerate(self.classes_)}
+        for row, text in enumerate(texts):
+            tagged = tagged_type(text)
+            if tagged is not None and tagged.value in column:
+                proba[row] = 0.0
+                proba[row, column[tagged.value]] = 1.0
         return proba
 
     def predict(
