@@ -12,6 +12,7 @@ from tests.intake.triage.acled_samples import TWO_EVENTS
 from tocsin.intake.errors import IntakeInputError
 from tocsin.intake.triage.acled_source import (
     default_test_start,
+    event_dates,
     fill_iso3,
     read_acled,
     time_split,
@@ -108,6 +109,23 @@ def test_cells_r_wrote_as_na_are_empty(tmp_path: Path) -> None:
     assert len(events) == 1  # the second has no note
     assert events["admin3"].tolist() == [""] and events["iso3"].tolist() == ["BEN"]
     assert events["label"].tolist() == ["armed_clash"]  # from the event type
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (
+            ["13 November 2020", "2016-07-02", "9-May-20"],
+            ["2020-11-13", "2016-07-02", "2020-05-09"],
+        ),
+        (["31-12-19", "05-12-19"], ["2019-12-31", "2019-12-05"]),  # re-saved, day first
+        (["05/12/2019", "04/01/2019"], ["2019-12-05", "2019-01-04"]),  # cannot tell: ACLED's order
+        (["12/31/2019", "05/12/2019"], ["2019-12-31", "2019-05-12"]),  # month first, as shown
+        (["2016-07-02", "31-12-19"], ["2016-07-02", "2019-12-31"]),  # ISO stays ISO
+    ],
+)
+def test_event_dates_in_every_form_exports_take(written: list[str], expected: list[str]) -> None:
+    assert event_dates(pd.Series(written)).tolist() == [pd.Timestamp(d) for d in expected]
 
 
 def test_time_split_keeps_the_future_out_of_training(tmp_path: Path) -> None:

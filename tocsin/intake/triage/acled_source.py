@@ -11,6 +11,7 @@ Excel workbook (its regional files), or the JSON its API returns.
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -26,6 +27,8 @@ EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 # How R, pandas and databases write an empty cell: never a note, a place or a code in ACLED.
 MISSING_MARKS = frozenset({"NA", "N/A", "NaN", "nan", "NULL", "None"})
 _DELIMITERS = (",", ";", "\t", "|")
+# A date a spreadsheet re-saved as numbers: "31-12-19", "05/12/2019".
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](?:\d{2}|\d{4})$")
 
 
 def _delimiter(path: Path) -> str:
@@ -69,6 +72,22 @@ def _read_table(path: Path) -> pd.DataFrame:
         raise IntakeInputError(f"{path}: not a readable Excel workbook ({exc})") from None
 
 
+def event_dates(values: pd.Series) -> pd.Series:
+    """Dates as ACLED writes them ("13 November 2020", "2016-07-02", "9-May-20"), or as a
+    spreadsheet re-saved them in numbers, day first ("31-12-19", ACLED's and most locales'
+    order) unless a middle field over 12 shows the file puts the month first."""
+    parsed = pd.to_datetime(values, format="mixed", errors="coerce")
+    fields = values.str.extract(_NUMERIC_DATE)
+    numeric = fields[0].notna()
+    if numeric.any():
+        month_first = (fields[1][numeric].astype(int) > 12).any()
+        dates = pd.to_datetime(
+            values[numeric], format="mixed", dayfirst=not month_first, errors="coerce"
+        )
+        parsed = parsed.where(~numeric, dates)
+    return parsed
+
+
 def _cells(raw: pd.DataFrame, column: str) -> pd.Series:
     """A column's text, trimmed, with the marks of an empty cell made empty."""
     values = raw[column].astype(str).str.strip()
@@ -94,7 +113,7 @@ def read_acled(path: Path) -> pd.DataFrame:
         {
             "text": cells["notes"],
             "label": [violation_type_of(e, s) for e, s in types],
-            "date": pd.to_datetime(cells.get("event_date", blank), format="mixed", errors="coerce"),
+            "date": event_dates(cells.get("event_date", blank)),
         }
     )
     for column in PLACE_COLUMNS:
