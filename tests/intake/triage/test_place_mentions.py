@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tocsin.intake.triage.gazetteer import Gazetteer
+from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.place_mentions import find_mentions
 
 
@@ -26,6 +26,23 @@ def test_english_function_words_are_not_towns(small_gazetteer: Gazetteer) -> Non
     # One is a town of Switzerland, Over a village of England.
     text = "One policeman was killed. Over 100 people fled to Ouagadougou."
     assert named(text, small_gazetteer) == ["Ouagadougou"]
+
+
+def test_month_abbreviations_and_ramadan_are_not_towns(small_gazetteer: Gazetteer) -> None:
+    # GeoNames has a Nov in Tajikistan, and Ramadan among the other names of a Saudi town.
+    towns = [
+        (Place(PlaceKind.CITY, "TJK", "Nov", population=20000), ["Nov"]),
+        (Place(PlaceKind.CITY, "SAU", "Turabah", population=40000), ["Turabah", "Ramadan"]),
+    ]
+    gazetteer = small_gazetteer.extended(towns)
+    text = "On Nov 1st 2019, during Ramadan, residents protested in Ouagadougou."
+    assert named(text, gazetteer) == ["Ouagadougou"]
+
+
+def test_the_english_article_is_not_a_preposition_of_place(small_gazetteer: Gazetteer) -> None:
+    (article,) = find_mentions("Supporters beat a Kaya councillor.", small_gazetteer)
+    (place,) = find_mentions("Supporters beat at Kaya councillor.", small_gazetteer)
+    assert article.salience < place.salience * 0.5
 
 
 def test_part_of_a_hyphenated_name_is_not_a_name(small_gazetteer: Gazetteer) -> None:

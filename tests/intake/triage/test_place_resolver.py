@@ -41,6 +41,11 @@ def test_a_chain_is_decided_by_its_most_general_member(resolver: PlaceResolver) 
     assert (place.country_iso3, place.admin1, place.admin2) == ("BFA", "Sahel", "Soum")
 
 
+def test_of_two_big_cities_of_one_name_the_bigger_is_meant(resolver: PlaceResolver) -> None:
+    # Tripoli of Libya (1.3 million) and of Lebanon (230,000) both weigh the most a town can.
+    assert resolver.resolve("Shells fell on Mitiga Airport (Tripoli).").country_iso3 == "LBY"
+
+
 def test_coordinates_come_from_the_town_or_the_unit(resolver: PlaceResolver) -> None:
     town = resolver.resolve("Shooting in Kaya (Kaya, Sanmatenga) overnight.")
     assert town.latitude is not None and town.longitude is not None

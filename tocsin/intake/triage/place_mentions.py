@@ -36,7 +36,8 @@ une des du de au aux et ou en dans sur par pour avec ce cette ces il elle ils el
 por para una uno del al e em na os um uma do da january february march april may june july august
 september october november december janvier fevrier mars avril mai juin juillet aout septembre
 octobre novembre decembre monday tuesday wednesday thursday friday saturday sunday lundi mardi
-mercredi jeudi vendredi samedi dimanche republic president presidential palace police army court
+mercredi jeudi vendredi samedi dimanche jan feb mar apr jun jul aug sep sept oct nov dec ramadan
+eid republic president presidential palace police army court
 high federal national university union party council ministry forces force air government islamic
 democratic liberation front movement justice prison hospital school church mosque market station
 camp airport stadium faculty law assembly parliament senate congress commission office embassy
@@ -57,10 +58,11 @@ _OPENING_PENALTY = 0.3
 # A one-word town name is taken at its word when a preposition of place comes before it ("in
 # Kafe", "near Berlin", "à Kaya", "في كسلا") or when it is part of a chain; otherwise the word
 # is as likely a common noun or a person's name ("Forum for Democratic Change", "Grace").
+# French "a" for "à" is left out: in English it is the article ("beat a Jubilee MP").
 _UNPLACED_PENALTY = 0.4
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|to|into|outside|around|towards?|between|and|across|"
-    r"à|a|au|aux|dans|près\s+de|pres\s+de|vers|entre|en|de|du|des|et|sur)"
+    r"à|au|aux|dans|près\s+de|pres\s+de|vers|entre|en|de|du|des|et|sur)"
     r"|(?:في|قرب|من|الى|إلى|بين|و))\s+(?:the\s+|la\s+|le\s+|l')?"
     r"(?:(?:village|town|city|area|commune|district|region|localit[yé]|ville|"
     r"hameau|quartier|camp|مدينة|قرية|بلدة|منطقة|ولاية|محافظة)\s+(?:of\s+|de\s+|d')?)?$",

@@ -39,6 +39,7 @@ _CONFIRMED_WEIGHT = 2.5
 # kept when nothing better is said, outvoted by a unit the text names itself.
 _UNMATCHED_UNIT_FACTOR = 0.5
 _MIN_COUNTRY_SCORE = 0.25
+_SIZE_TIE_BREAK = 0.001
 _HOME_PRIOR = 1.0
 # Learned cues (names of groups and people) count below places, and together at most this much.
 _CUE_WEIGHT = 0.75
@@ -60,7 +61,10 @@ def _place_weight(place: Place) -> float:
     if place.confirmed:
         return _CONFIRMED_WEIGHT
     if place.kind is PlaceKind.CITY:
-        return min(2.0, 0.5 + 0.3 * math.log10(place.population + 10))
+        # Capped, so that one city does not outvote the units around it; the population still
+        # breaks a tie between big cities of one name (Tripoli of Libya over that of Lebanon).
+        size = math.log10(place.population + 10)
+        return min(2.0, 0.5 + 0.3 * size) + _SIZE_TIE_BREAK * size
     return _KIND_WEIGHT[place.kind]
 
 
