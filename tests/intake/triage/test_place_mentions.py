@@ -73,6 +73,15 @@ def test_a_name_glued_to_an_unknown_capitalised_word_counts_less(
     assert opened.salience == plain.salience
 
 
+def test_a_doubled_name_counts_less(small_gazetteer: Gazetteer) -> None:
+    # Tanga Tanga is a Kenyan political faction; Tanga a region and town of Tanzania.
+    text = "Members of the Tanga Tanga faction clashed in Nyeri."
+    first, second, nyeri = find_mentions(text, small_gazetteer)
+    (alone,) = find_mentions("Members of the Tanga faction clashed.", small_gazetteer)
+    assert first.salience < alone.salience * 0.5 and second.salience < alone.salience * 0.5
+    assert text[nyeri.start : nyeri.end] == "Nyeri"
+
+
 def test_chains_and_the_anchor_at_the_end_of_brackets(small_gazetteer: Gazetteer) -> None:
     text = "Militants attacked Tadjo (Gorgadji, Seno) and later Djibo, far away."
     mentions = find_mentions(

@@ -38,6 +38,18 @@ def test_unknown_units_keep_their_own_names_and_centroids_average() -> None:
     assert index.centroid("MLI", "Mopti", None) == (15.0, -3.0)
 
 
+def test_the_nearest_place_of_a_given_country_across_a_border() -> None:
+    index = UnitIndex.build(
+        [("UGA", "Northern", "", 3.6, 34.6), ("KEN", "Turkana", "", 3.1, 35.6)],
+        admin1_of,
+        admin2_of,
+    )
+    kakuma = (3.71, 34.86)
+    assert index.unit_at(*kakuma) == ("UGA", "Northern", None)
+    assert index.unit_at(*kakuma, iso3="KEN") == ("KEN", "Turkana", None)
+    assert index.unit_at(*kakuma, iso3="SSD") is None
+
+
 def test_an_empty_index_knows_nothing() -> None:
     index = UnitIndex.build([], admin1_of, admin2_of)
     assert index.unit_at(0.0, 0.0) is None

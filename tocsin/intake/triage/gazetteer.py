@@ -126,8 +126,8 @@ class Gazetteer:
             lambda iso3, name: self.admin2_names.get(iso3, {}).get(admin_key(name)),
         )
 
-    def unit_at(self, latitude: float, longitude: float) -> Unit | None:
-        return self.units.unit_at(latitude, longitude) if self.units else None
+    def unit_at(self, latitude: float, longitude: float, iso3: str | None = None) -> Unit | None:
+        return self.units.unit_at(latitude, longitude, iso3) if self.units else None
 
     def centroid(self, iso3: str, admin1: str, admin2: str | None) -> tuple[float, float] | None:
         return self.units.centroid(iso3, admin1, admin2) if self.units else None

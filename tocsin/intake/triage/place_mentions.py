@@ -201,13 +201,16 @@ def _in_unknown_name(
 ) -> bool:
     """Whether a one-word name is glued to a capitalised word we know nothing of, and so is
     likely part of a longer name: a person ("Governor Elias Waya"), an organisation ("Tripoli
-    Good Project") or a place missing from the gazetteer ("Abu Sleem", "East Harerge")."""
+    Good Project") or a place missing from the gazetteer ("Abu Sleem", "East Harerge"); or to
+    itself, as in the name of a faction ("Tanga Tanga")."""
     for k, gap in ((first - 1, (first - 1, first)), (last + 1, (last, last + 1))):
-        if not 0 <= k < len(tokens) or k in covered:
+        if not 0 <= k < len(tokens):
             continue
         word = tokens[k]
         between = text[tokens[gap[0]].end : tokens[gap[1]].start]
-        if between != " " or word.upper or not text[word.start].isupper():
+        if between == " " and first == last and word.folded == tokens[first].folded:
+            return True  # a doubled name ("the Tanga Tanga faction") is no place's name
+        if k in covered or between != " " or word.upper or not text[word.start].isupper():
             continue
         if word.folded in NEVER_NAMES or word.folded in _UNIT_WORDS:
             continue

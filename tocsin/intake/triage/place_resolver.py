@@ -186,8 +186,8 @@ class PlaceResolver:
                         index,
                     )
                 elif place.latitude is not None:
-                    unit = self.gazetteer.unit_at(place.latitude, place.longitude or 0.0)
-                    if unit is None or unit[0] != country:
+                    unit = self.gazetteer.unit_at(place.latitude, place.longitude or 0.0, country)
+                    if unit is None:
                         continue
                     _, admin1, admin2 = unit
                     official = self.gazetteer.admin1_names.get(country, {})

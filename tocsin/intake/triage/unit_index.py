@@ -19,6 +19,8 @@ from scipy.spatial import cKDTree
 # (iso3, admin1, admin2, latitude, longitude) of one populated place.
 Point = tuple[str, str, str, float, float]
 Unit = tuple[str, str, str | None]
+# How many nearest places to look through for one of a given country (a town by a border).
+_NEIGHBOURS = 32
 
 
 @dataclass
@@ -68,12 +70,20 @@ class UnitIndex:
         coordinates = np.array([(p[3], p[4]) for p in points], dtype=float)
         return cls(units, centroids, cKDTree(coordinates) if len(coordinates) else None)
 
-    def unit_at(self, latitude: float, longitude: float) -> Unit | None:
-        """(iso3, admin1, admin2) of the known populated place nearest to a position."""
+    def unit_at(self, latitude: float, longitude: float, iso3: str | None = None) -> Unit | None:
+        """(iso3, admin1, admin2) of the known populated place nearest to a position; of the
+        nearest in country `iso3` when given, since the nearest of all may lie across a border
+        (Kakuma, Kenya, is nearer to a Ugandan village than to any Kenyan one GeoNames has)."""
         if self.tree is None:
             return None
-        _, index = self.tree.query([latitude, longitude])
-        return self.units[int(index)]
+        if iso3 is None:
+            _, index = self.tree.query([latitude, longitude])
+            return self.units[int(index)]
+        _, indices = self.tree.query([latitude, longitude], k=min(_NEIGHBOURS, len(self.units)))
+        for index in np.atleast_1d(indices):
+            if self.units[int(index)][0] == iso3:
+                return self.units[int(index)]
+        return None
 
     def centroid(self, iso3: str, admin1: str, admin2: str | None) -> tuple[float, float] | None:
         """Mean position of the populated places of a unit: a rough position, not a boundary's."""

@@ -30,8 +30,8 @@ def learn_unit_spellings(places: Iterable[Place], gazetteer: Gazetteer) -> Spell
         if place.kind is not PlaceKind.CITY or place.admin1 is None or place.latitude is None:
             continue
         own[place.iso3].add(admin_key(place.admin1))
-        unit = gazetteer.unit_at(place.latitude, place.longitude or 0.0)
-        if unit is not None and unit[0] == place.iso3:
+        unit = gazetteer.unit_at(place.latitude, place.longitude or 0.0, place.iso3)
+        if unit is not None:
             votes[(place.iso3, admin_key(unit[1]))][place.admin1] += 1
     spellings: Spellings = defaultdict(dict)
     for (iso3, key), names in votes.items():
