@@ -94,7 +94,9 @@ def test_chains_and_the_anchor_at_the_end_of_brackets(small_gazetteer: Gazetteer
     assert named(text, small_gazetteer)[-1] == "Djibo"
 
 
-@pytest.mark.parametrize("unit", ["township", "commune", "oblast", "woreda", "Province"])
+@pytest.mark.parametrize(
+    "unit", ["township", "commune", "oblast", "woreda", "Province", "town", "ward", "sub-county"]
+)
 def test_unit_words_other_regions_use_keep_a_chain(small_gazetteer: Gazetteer, unit: str) -> None:
     mentions = find_mentions(f"Airstrikes hit Kaya {unit} (Sanmatenga).", small_gazetteer)
     assert [m.places[0].name for m in mentions] == ["Kaya", "Sanmatenga"]

@@ -4,7 +4,12 @@ import pytest
 
 from tocsin.intake.triage.country_cues import learn_country_cues
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
-from tocsin.intake.triage.place_resolver import PlaceResolver, ResolvedPlace
+from tocsin.intake.triage.place_resolver import (
+    PlaceResolver,
+    ResolvedPlace,
+    _agreeing_with_chain_units,
+    _Reading,
+)
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +44,23 @@ def test_a_chain_is_decided_by_its_most_general_member(resolver: PlaceResolver) 
     # Solhan is also a Turkish district; Soum settles it.
     place = resolver.resolve("Gunmen killed two people in Solhan (Solhan, Soum).")
     assert (place.country_iso3, place.admin1, place.admin2) == ("BFA", "Sahel", "Soum")
+
+
+def reading(admin1: str, chain: int, mention: int, unit: bool) -> _Reading:
+    return _Reading(admin1, None, None, None, 1.0, chain, mention, unit)
+
+
+def test_the_unit_ending_a_chain_decides_its_first_level_unit() -> None:
+    # "Kitengela town, Kajiado county": the town lies nearest places of Machakos, the county
+    # named at the end of the chain says Kajiado; a learned town there may spell it otherwise.
+    town = reading("Machakos", 1, 0, unit=False)
+    county = reading("Kajiado", 1, 1, unit=True)
+    learned = reading("Kajiado County", 1, 1, unit=False)
+    assert _agreeing_with_chain_units([town, county, learned]) == [county, learned]
+    # A chain ending in a town, and a lone town, keep every reading.
+    towns = [reading("Machakos", 2, 2, unit=False), reading("Kajiado", 2, 3, unit=False)]
+    assert _agreeing_with_chain_units(towns) == towns
+    assert _agreeing_with_chain_units([town]) == [town]
 
 
 def test_of_two_big_cities_of_one_name_the_bigger_is_meant(resolver: PlaceResolver) -> None:

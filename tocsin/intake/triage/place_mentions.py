@@ -49,6 +49,7 @@ _NEVER_NAME_WORDS_ARABIC = "مدينه قريه بلده منطقه ولايه �
 NEVER_NAMES = frozenset(_NEVER_NAME_WORDS.split() + _NEVER_NAME_WORDS_ARABIC.split())
 _CHAIN_GAP = re.compile(
     r"^(?:[\s,()\[\]]+|province|region|state|district|department|county|governorate|township"
+    "|town|city|village|area|locality|ward|sub-county|division|neighbou?rhood"
     "|oblast|raion|rayon|hromada|tehsil|upazila|woreda|zone|commune|prefecture|municipality"
     "|[A-Z][\\w'\u2019-]*)*$"
 )

@@ -4,7 +4,8 @@ A name alone rarely settles a place: "Centre" is a region of three countries, "K
 Burkina Faso and of Japan. The resolver collects every name the gazetteer knows, lets them vote
 for a country (unique names and larger places weigh more, names mentioned first weigh more, names
 written as a chain such as "Tin-Akoff (Tin-Akoff, Oudalan)" or "Rafah, North Sinai" that agree on
-a country weigh more), then, within that country, for a first-level unit.
+a country weigh more), then, within that country, for a first-level unit; where a chain ends in
+a unit ("Kitengela town, Kajiado county"), that unit decides the chain's first-level unit.
 
 A trained model adds what its file taught: a home country (the answer when nothing else is
 said), country cues (names of groups and people, weighed below places) and the file's own names
@@ -79,6 +80,26 @@ class _Reading:
     weight: float
     chain: int
     mention: int
+    unit: bool  # read from an administrative unit's name, not a town's
+
+
+def _agreeing_with_chain_units(readings: list[_Reading]) -> list[_Reading]:
+    """Readings of a chain that agree with the unit at its end, where it ends in one: the most
+    general member decides, as it does the country. A town near a border is often placed in
+    the neighbouring unit ("Kitengela" lies nearest places of Machakos), while the text says
+    which one it is in."""
+    last: dict[int, int] = {}
+    for reading in readings:
+        last[reading.chain] = max(last.get(reading.chain, -1), reading.mention)
+    ends = [r for r in readings if r.mention == last[r.chain]]
+    in_units = {r.chain for r in ends if r.unit}
+    # Every reading of the end counts, a learned town's among them: it may spell the unit as
+    # the training file does ("Addis Abeba").
+    anchors: dict[int, set[str]] = defaultdict(set)
+    for reading in ends:
+        if reading.chain in in_units:
+            anchors[reading.chain].add(reading.admin1)
+    return [r for r in readings if r.chain not in in_units or r.admin1 in anchors[r.chain]]
 
 
 class PlaceResolver:
@@ -108,7 +129,7 @@ class PlaceResolver:
         country = self._country(text, mentions)
         if country is None:
             return ResolvedPlace()
-        readings = list(self._readings(mentions, country))
+        readings = _agreeing_with_chain_units(list(self._readings(mentions, country)))
         if not readings:
             return ResolvedPlace(country)
         votes: dict[str, float] = defaultdict(float)
@@ -184,6 +205,7 @@ class PlaceResolver:
                         weight,
                         mention.chain,
                         index,
+                        place.kind is not PlaceKind.CITY,
                     )
                 elif place.latitude is not None:
                     unit = self.gazetteer.unit_at(place.latitude, place.longitude or 0.0, country)
@@ -201,4 +223,5 @@ class PlaceResolver:
                         weight,
                         mention.chain,
                         index,
+                        False,
                     )
