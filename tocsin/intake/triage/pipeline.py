@@ -20,6 +20,7 @@ from tocsin.intake.triage.embedding import DIMENSION, E5Embedder, Embedder, Matr
 from tocsin.intake.triage.gazetteer import Gazetteer
 from tocsin.intake.triage.gazetteer_sources import DEFAULT_PCODES, build_gazetteer
 from tocsin.intake.triage.language import detect_language
+from tocsin.intake.triage.misspelt_places import home_places
 from tocsin.intake.triage.place_resolver import PlaceResolver, ResolvedPlace
 from tocsin.intake.triage.risk_factors import risk_factors
 from tocsin.intake.triage.triage_model import TriageModel
@@ -80,7 +81,9 @@ class TriagePipeline:
         known = base.extended(model.places.entries())
         learned = model.places
         spellings = learn_unit_spellings((place for place, _ in learned.entries()), base)
-        self.resolver = PlaceResolver(known, learned.home_country, learned.cues, spellings)
+        home = learned.home_country
+        misspelt = home_places(base, learned.entries(), home) if home else None
+        self.resolver = PlaceResolver(known, home, learned.cues, spellings, misspelt)
         self.duplicates = duplicates or DuplicatePolicy()
 
     def _read(self, texts: list[str]) -> list[_Reading]:

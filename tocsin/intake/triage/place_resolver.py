@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from tocsin.intake.triage.country_cues import CountryCues
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind, admin_key
+from tocsin.intake.triage.misspelt_places import MisspeltPlaces
 from tocsin.intake.triage.place_mentions import Mention, find_mentions
 from tocsin.intake.triage.unit_spellings import Spellings
 
@@ -111,11 +112,13 @@ class PlaceResolver:
         home_country: str | None = None,
         cues: CountryCues | None = None,
         spellings: Spellings | None = None,
+        misspelt: MisspeltPlaces | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.home_country = home_country
         self.cues = cues
         self.spellings = spellings or {}
+        self.misspelt = misspelt
 
     def resolve(self, text: str) -> ResolvedPlace:
         place = self._resolve(text)
@@ -126,6 +129,9 @@ class PlaceResolver:
 
     def _resolve(self, text: str) -> ResolvedPlace:
         mentions = find_mentions(text, self.gazetteer)
+        if self.misspelt is not None:
+            extra = self.misspelt.mentions(text, mentions)
+            mentions = sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
         country = self._country(text, mentions)
         if country is None:
             return ResolvedPlace()
