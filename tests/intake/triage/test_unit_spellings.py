@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind, admin_key
 from tocsin.intake.triage.place_resolver import PlaceResolver
-from tocsin.intake.triage.unit_spellings import learn_unit_spellings
+from tocsin.intake.triage.unit_spellings import learn_admin2_countries, learn_unit_spellings
 
 TIMBUKTU = (16.77, -3.0)
 
@@ -37,3 +37,34 @@ def test_names_the_training_data_uses_itself_are_kept(small_gazetteer: Gazetteer
     assert unit is not None
     same = towns(("Ber", unit[1]), ("Lerneb", "Timbuktu"), ("Goundam", "Timbuktu"))
     assert learn_unit_spellings(same, small_gazetteer) == {}
+
+
+def units(*names: str) -> list[Place]:
+    return [Place(PlaceKind.ADMIN1, "BFA", name, admin1=name) for name in names]
+
+
+def test_a_unit_takes_the_file_s_name_one_letter_away(small_gazetteer: Gazetteer) -> None:
+    # No town of the file lies in it, but the file names it "Sahell" ("Tirana" / "Tirane").
+    assert learn_unit_spellings(units("Sahell", "Est"), small_gazetteer) == {
+        "BFA": {"sahel": "Sahell"}
+    }
+    # Two names a letter away, or a name too short to tell, are not taken.
+    assert learn_unit_spellings(units("Sahell", "Sahela"), small_gazetteer) == {}
+    assert learn_unit_spellings(units("Esto"), small_gazetteer) == {}
+
+
+def test_a_file_a_level_down_is_answered_at_its_level(small_gazetteer: Gazetteer) -> None:
+    # The file's first-level units are the gazetteer's second-level ones (as ACLED's are in
+    # Libya, Tunisia and Uganda).
+    text = "Gunmen killed two people in Solhan (Solhan, Soum)."
+    learned = learn_admin2_countries(units("Oudalan", "Soum", "Gourma"), small_gazetteer)
+    assert learned == {"BFA": frozenset({"oudalan", "soum", "gourma"})}
+    place = PlaceResolver(small_gazetteer, admin2_countries=learned).resolve(text)
+    assert (place.country_iso3, place.admin1, place.admin2) == ("BFA", "Soum", None)
+    # Without the level, the same text answers with the first level; and where that is one
+    # of the file's own names too (a town the model learned gave it), it is kept.
+    assert PlaceResolver(small_gazetteer).resolve(text).admin1 == "Sahel"
+    mixed = learn_admin2_countries(units("Oudalan", "Soum", "Gourma", "Sahel"), small_gazetteer)
+    assert PlaceResolver(small_gazetteer, admin2_countries=mixed).resolve(text).admin1 == "Sahel"
+    # A file mostly at the first level is not a level down.
+    assert learn_admin2_countries(units("Sahel", "Est", "Soum"), small_gazetteer) == {}

@@ -24,7 +24,7 @@ from tocsin.intake.triage.misspelt_places import home_places
 from tocsin.intake.triage.place_resolver import PlaceResolver, ResolvedPlace
 from tocsin.intake.triage.risk_factors import risk_factors
 from tocsin.intake.triage.triage_model import TriageModel
-from tocsin.intake.triage.unit_spellings import learn_unit_spellings
+from tocsin.intake.triage.unit_spellings import learn_admin2_countries, learn_unit_spellings
 from tocsin.intake.triage.urgency import assess_urgency
 from tocsin.intake.triage.violation_types import ViolationType
 
@@ -80,10 +80,14 @@ class TriagePipeline:
         base = gazetteer if gazetteer is not None else default_gazetteer()
         known = base.extended(model.places.entries())
         learned = model.places
-        spellings = learn_unit_spellings((place for place, _ in learned.entries()), base)
+        places = [place for place, _ in learned.entries()]
+        spellings = learn_unit_spellings(places, base)
+        admin2_countries = learn_admin2_countries(places, base)
         home = learned.home_country
         misspelt = home_places(base, learned.entries(), home) if home else None
-        self.resolver = PlaceResolver(known, home, learned.cues, spellings, misspelt)
+        self.resolver = PlaceResolver(
+            known, home, learned.cues, spellings, misspelt, admin2_countries
+        )
         self.duplicates = duplicates or DuplicatePolicy()
 
     def _read(self, texts: list[str]) -> list[_Reading]:

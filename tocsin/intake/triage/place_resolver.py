@@ -113,18 +113,26 @@ class PlaceResolver:
         cues: CountryCues | None = None,
         spellings: Spellings | None = None,
         misspelt: MisspeltPlaces | None = None,
+        admin2_countries: dict[str, frozenset[str]] | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.home_country = home_country
         self.cues = cues
         self.spellings = spellings or {}
         self.misspelt = misspelt
+        self.admin2_countries = admin2_countries or {}
 
     def resolve(self, text: str) -> ResolvedPlace:
         place = self._resolve(text)
-        if place.country_iso3 is None or place.admin1 is None:
+        country, admin1 = place.country_iso3, place.admin1
+        if country is None or admin1 is None:
             return place
-        own = self.spellings.get(place.country_iso3, {}).get(admin_key(place.admin1))
+        file_units = self.admin2_countries.get(country)
+        if file_units and admin_key(admin1) not in file_units and place.admin2 is not None:
+            # The deployment's first level is the gazetteer's second (`unit_spellings`).
+            admin1 = place.admin2
+            place = dataclasses.replace(place, admin1=admin1, admin2=None)
+        own = self.spellings.get(country, {}).get(admin_key(admin1))
         return place if own is None else dataclasses.replace(place, admin1=own)
 
     def _resolve(self, text: str) -> ResolvedPlace:
