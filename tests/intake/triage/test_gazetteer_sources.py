@@ -12,6 +12,7 @@ from tocsin.intake.triage.gazetteer_sources import (
     city_entries,
     read_pcodes,
     read_unit_points,
+    unit_aliases,
 )
 
 
@@ -87,3 +88,22 @@ def test_the_reference_pcode_file_gives_units_for_many_countries() -> None:
     assert len({p.iso3 for p in places}) > 150
     oudalan = [p for p in places if p.name == "Oudalan"]
     assert [(p.kind, p.admin1) for p in oudalan] == [(PlaceKind.ADMIN2, "Sahel")]
+
+
+def test_geonames_names_of_units_are_other_names_of_the_p_code_units(tmp_path: Path) -> None:
+    # GeoNames calls Sud-Ouest "Southwest"; its places are matched to the P-code unit through
+    # their second-level units, and the name becomes one of the unit's.
+    pcodes = tmp_path / "pcodes.csv"
+    pcodes.write_text(
+        "Location,Admin Level,P-Code,Name,Parent P-Code,Valid from date\n"
+        "BFA,1,BF57,Sud-Ouest,BFA,2020-03-23\n"
+        "BFA,2,BF5704,Poni,BF57,2020-03-23\n"
+        "BFA,2,BF5702,Ioba,BF57,2020-03-23\n",
+        encoding="utf-8",
+    )
+    gazetteer = build_gazetteer(pcodes, min_city_population=15000)
+    points = [point for point, _ in read_unit_points()]
+    aliases = {(p.iso3, p.name, tuple(names)) for p, names in unit_aliases(points, gazetteer)}
+    assert ("BFA", "Sud-Ouest", ("Southwest",)) in aliases
+    (place,) = [p for p in gazetteer.names["southwest"] if p.kind is PlaceKind.ADMIN1]
+    assert (place.iso3, place.name) == ("BFA", "Sud-Ouest")

