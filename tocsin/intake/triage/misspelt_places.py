@@ -80,9 +80,7 @@ class MisspeltPlaces:
         chain = max((m.chain for m in known), default=0)
         found: list[Mention] = []
         for position, token in enumerate(words(text)):
-            if not _candidate(text, token) or any(
-                s < token.end and token.start < e for s, e in taken
-            ):
+            if not _candidate(text, token) or _overlaps(token, taken):
                 continue
             places = self.match(token.folded)
             if places:
