@@ -223,7 +223,7 @@ class PlaceResolver:
                         weight,
                         mention.chain,
                         index,
-                        place.kind is not PlaceKind.CITY,
+                        unit=place.kind is not PlaceKind.CITY,
                     )
                 elif place.latitude is not None:
                     unit = self.gazetteer.unit_at(place.latitude, place.longitude or 0.0, country)
@@ -241,5 +241,5 @@ class PlaceResolver:
                         weight,
                         mention.chain,
                         index,
-                        False,
+                        unit=False,
                     )
