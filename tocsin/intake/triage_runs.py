@@ -15,6 +15,7 @@ job runs, so the web app and the other CLI commands start without them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from tocsin.intake.triage import (
     retrain_triage_model,
     save_triage_model,
 )
+from tocsin.intake.triage.duplicates import Placing
 from tocsin.intake.triage_jobs import model_dir
 
 BATCH = 128
@@ -60,42 +62,57 @@ def _pending(session: Session, version: str) -> list[int]:
     return list(session.scalars(select(Report.id).where(~done).order_by(Report.id)))
 
 
-def _context(session: Session, exclude: Sequence[int]) -> tuple[list[str], list[str], np.ndarray]:
-    """Texts, cluster names and embeddings of the most recently triaged reports."""
+@dataclass
+class _Context:
+    """The most recently triaged reports, which a new batch is clustered with."""
+
+    texts: list[str] = field(default_factory=list)
+    clusters: list[str] = field(default_factory=list)
+    places: list[Placing] = field(default_factory=list)
+    vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+
+
+def _context(session: Session, exclude: Sequence[int]) -> _Context:
+    """Texts, cluster names, places and embeddings of the most recently triaged reports."""
     rows = session.execute(
-        select(Report.text, ReportTriage.cluster, ReportTriage.embedding, Report.id)
+        select(Report, ReportTriage.cluster, ReportTriage.embedding)
         .join(Report, Report.id == ReportTriage.report_id)
         .where(ReportTriage.embedding.is_not(None), Report.id.not_in(exclude))
         .order_by(ReportTriage.id.desc())
         .limit(CONTEXT)
     ).all()
     seen: set[int] = set()
-    texts, clusters, vectors = [], [], []
-    for text, cluster, blob, rid in reversed(rows):  # oldest first: clusters keep older names
-        if rid in seen or blob is None:
+    context = _Context()
+    vectors = []
+    for report, cluster, blob in reversed(rows):  # oldest first: clusters keep older names
+        if report.id in seen or blob is None:
             continue
-        seen.add(rid)
-        texts.append(text)
-        clusters.append(cluster or f"r{rid}")
+        seen.add(report.id)
+        context.texts.append(report.text)
+        context.clusters.append(cluster or f"r{report.id}")
+        # The report's place as it stands, an analyst's correction included.
+        context.places.append((report.country_iso3, report.admin1, report.admin2))
         vectors.append(np.frombuffer(blob, dtype=np.float16).astype(np.float32))
-    matrix = np.vstack(vectors) if vectors else np.zeros((0, 0), dtype=np.float32)
-    return texts, clusters, matrix
+    if vectors:
+        context.vectors = np.vstack(vectors)
+    return context
 
 
 def _clusters(
     ids: Sequence[int],
     texts: Sequence[str],
     embeddings: np.ndarray,
-    context: tuple[list[str], list[str], np.ndarray],
+    places: Sequence[Placing],
+    context: _Context,
 ) -> list[str]:
-    old_texts, old_clusters, old_vectors = context
-    if len(old_texts) and old_vectors.shape[1] == embeddings.shape[1]:
-        matrix = np.vstack([old_vectors, embeddings]).astype(np.float32)
-    else:
-        old_texts, old_clusters, matrix = [], [], embeddings
-    roots = cluster_duplicates([*old_texts, *texts], matrix)
-    names = [*old_clusters, *(f"r{rid}" for rid in ids)]
-    offset = len(old_texts)
+    if not (context.texts and context.vectors.shape[1] == embeddings.shape[1]):
+        context = _Context()
+    matrix = (
+        np.vstack([context.vectors, embeddings]).astype(np.float32) if context.texts else embeddings
+    )
+    roots = cluster_duplicates([*context.texts, *texts], matrix, places=[*context.places, *places])
+    names = [*context.clusters, *(f"r{rid}" for rid in ids)]
+    offset = len(context.texts)
     return [names[roots[offset + i]] for i in range(len(ids))]
 
 
@@ -139,7 +156,14 @@ def _triage_batch(session: Session, pipeline: TriagePipeline, ids: Sequence[int]
     texts = [r.text for r in reports]
     results, embeddings = pipeline.triage_with_embeddings(texts)
     context = _context(session, [r.id for r in reports])
-    clusters = _clusters([r.id for r in reports], texts, embeddings, context)
+    places: list[Placing] = [
+        # An analyst's place stands over triage's, as in `_store`.
+        (r.country_iso3, r.admin1, r.admin2)
+        if r.labels_confirmed
+        else (result.country_iso3, result.admin1, result.admin2)
+        for r, result in zip(reports, results, strict=True)
+    ]
+    clusters = _clusters([r.id for r in reports], texts, embeddings, places, context)
     for report, result, cluster, vector in zip(reports, results, clusters, embeddings, strict=True):
         _store(session, report, result, cluster, vector)
 

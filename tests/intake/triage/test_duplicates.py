@@ -47,8 +47,23 @@ def test_the_rare_name_two_notes_differ_by_outweighs_what_they_share() -> None:
     rows /= np.linalg.norm(rows, axis=1, keepdims=True)
     clusters = cluster_duplicates(texts, rows)
     assert clusters[: len(villages)] == list(range(len(villages)))
+    # Alone, every name weighs alike; sharing six of eight still falls short of the 0.7 that
+    # near-identical wording needs.
     alone = cluster_duplicates(texts[: len(villages)], rows[: len(villages)])
-    assert alone == [0] * len(villages)  # without the others, nothing says the names are common
+    assert alone == list(range(len(villages)))
+
+
+def test_reports_placed_apart_are_not_one_cluster() -> None:
+    texts = [
+        f"On 12 June 2025, Al Shabaab imposed Zakawaat (taxation) in {town} town (Middle Juba)."
+        for town in ("Buaale", "Jilib")
+    ]
+    rows = np.ones((2, 384), dtype=np.float32) / np.sqrt(384)  # one embedding: the same head
+    assert cluster_duplicates(texts, rows) == [0, 0]
+    apart = [("SOM", "Middle Juba", "Bu'aale"), ("SOM", "Middle Juba", "Jilib")]
+    assert cluster_duplicates(texts, rows, places=apart) == [0, 1]
+    vague = [("SOM", "Middle Juba", "Bu'aale"), ("SOM", None, None)]  # nothing contradicts
+    assert cluster_duplicates(texts, rows, places=vague) == [0, 0]
 
 
 def test_a_report_and_our_french_translation_are_one_cluster_across_languages() -> None:

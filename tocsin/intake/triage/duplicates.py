@@ -7,11 +7,15 @@ alike can be closer still. What a retelling keeps, in any language written in th
 are its anchors: the names of people and places and the numbers. Anchors are weighed by how
 rare they are among the reports compared, so the village two notes differ by outweighs the
 month, year, armed group and province they share. A pair is a near-duplicate when
-- the embeddings are almost identical (cosine >= `same_text`) and the anchors do not mostly
-  differ (weighted overlap >= `same_text_overlap`), or
+- the embeddings are almost identical (cosine >= `same_text`) and the anchors mostly agree
+  (weighted overlap >= `same_text_overlap`), or
 - they are close (>= `close`) and share most anchors (weighted Jaccard >= `anchor_overlap`), or
 - they are close (>= `anchorless`) and one of them has no anchors to compare (a report in a
-  script without capitals, or one naming nobody and nothing).
+  script without capitals, or one naming nobody and nothing);
+and in any case not when their places, where both are known, disagree (another country, or
+another first- or second-level unit): formulaic notes of two attacks on two villages can share
+every word but the village, and only a report's head is embedded, so they may look alike to
+both tests ("... imposed heavy taxation in Buaale town" / "... in Jilib town").
 Clusters are the connected components of that relation (union-find), each named by its first
 report. The thresholds come from our own translated pairs against unrelated ACLED notes
 (docs/decisions/007-triage-model.md).
@@ -29,15 +33,18 @@ import numpy as np
 
 from tocsin.intake.triage.embedding import Matrix
 from tocsin.intake.triage.folding import words
+from tocsin.intake.triage.gazetteer import admin_key
 
 _BLOCK = 1024
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+# Where a report is placed: (country, admin1, admin2), each None when unknown.
+Placing = tuple[str | None, str | None, str | None]
 
 
 @dataclass(frozen=True)
 class DuplicatePolicy:
     same_text: float = 0.985
-    same_text_overlap: float = 0.5
+    same_text_overlap: float = 0.7
     close: float = 0.90
     anchor_overlap: float = 0.75
     anchorless: float = 0.92
@@ -107,13 +114,25 @@ def _near(
     return cosine >= policy.close and weights.overlap(a, b) >= policy.anchor_overlap
 
 
+def placed_apart(a: Placing, b: Placing) -> bool:
+    """Whether two reports are placed in different countries or units (both known)."""
+    for mine, theirs in zip(a, b, strict=True):
+        if mine and theirs and admin_key(mine) != admin_key(theirs):
+            return True
+    return False
+
+
 def cluster_duplicates(
-    texts: list[str], embeddings: Matrix, policy: DuplicatePolicy | None = None
+    texts: list[str],
+    embeddings: Matrix,
+    policy: DuplicatePolicy | None = None,
+    places: Sequence[Placing] | None = None,
 ) -> list[int]:
     """For each text, the index of the first text of its cluster (itself when it has no twin).
 
     Rows of `embeddings` must be L2-normalised (as e5's are), so a dot product is the cosine.
     Similarities are computed block by block, so memory stays bounded for any number of texts.
+    `places`, one per text, keeps reports placed apart out of one cluster.
     """
     policy = policy or DuplicatePolicy()
     rows = np.asarray(embeddings, dtype=np.float32)
@@ -130,6 +149,8 @@ def cluster_duplicates(
         block = rows[start : start + _BLOCK] @ rows[start:].T
         for i, j in np.argwhere(block >= loosest):
             a, b = start + int(i), start + int(j)
-            if a < b and _near(float(block[i, j]), keys[a], keys[b], weights, policy):
+            if a >= b or (places is not None and placed_apart(places[a], places[b])):
+                continue
+            if _near(float(block[i, j]), keys[a], keys[b], weights, policy):
                 groups.union(a, b)
     return [groups.find(i) for i in range(count)]

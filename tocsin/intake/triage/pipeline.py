@@ -116,7 +116,8 @@ class TriagePipeline:
         classifier = self.model.classifier
         proba = classifier.predict_proba(cleaned, embeddings=embeddings)
         best = proba.argmax(axis=1)
-        clusters = cluster_duplicates(cleaned, embeddings, self.duplicates)
+        places = [(r.place.country_iso3, r.place.admin1, r.place.admin2) for r in readings]
+        clusters = cluster_duplicates(cleaned, embeddings, self.duplicates, places)
         results = []
         for i, (text, reading) in enumerate(zip(cleaned, readings, strict=True)):
             place = reading.place
