@@ -17,13 +17,12 @@ from collections.abc import Iterable, Sequence
 
 from tocsin.intake.triage.folding import Word, fold, words
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
-from tocsin.intake.triage.place_mentions import NEVER_NAMES, Mention
+from tocsin.intake.triage.place_mentions import DECAY_WORDS, NEVER_NAMES, Mention
 
 MIN_LENGTH = 5
 LARGE_CITY = 100_000
 # How much a misspelt name counts against one spelt right.
 MISSPELT_SALIENCE = 0.6
-_DECAY_WORDS = 30.0
 
 
 def _deletions(word: str) -> set[str]:
@@ -85,7 +84,7 @@ class MisspeltPlaces:
             places = self.match(token.folded)
             if places:
                 chain += 1
-                salience = MISSPELT_SALIENCE / (1.0 + position / _DECAY_WORDS)
+                salience = MISSPELT_SALIENCE / (1.0 + position / DECAY_WORDS)
                 found.append(Mention(places, token.start, token.end, salience, chain))
         return found
 

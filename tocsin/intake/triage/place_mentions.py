@@ -78,7 +78,8 @@ city town village area municipality division sector wilaya cercle township oblas
 hromada tehsil upazila woreda kebele payam boma lga
 """
 _UNIT_WORDS = frozenset(_UNIT_WORD_LIST.split())
-_DECAY_WORDS = 30.0
+# Salience halves by the 30th word: reports tend to say where first.
+DECAY_WORDS = 30.0
 _LONGEST_UNSPACED = 16
 _LARGE_CITY = 100_000
 _SHORTEST_UNSPACED = 3
@@ -241,7 +242,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     mentions: list[Mention] = []
     for order, (index, start, end, places) in enumerate(spans):
         position = index if index >= 0 else order
-        salience = 1.0 / (1.0 + position / _DECAY_WORDS)
+        salience = 1.0 / (1.0 + position / DECAY_WORDS)
         single_word = " " not in text[start:end].strip()
         only_towns = all(p.kind is PlaceKind.CITY for p in places)
         confirmed = any(p.confirmed for p in places)
