@@ -17,10 +17,9 @@ from collections.abc import Iterable, Sequence
 
 from tocsin.intake.triage.folding import Word, fold, words
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
-from tocsin.intake.triage.place_mentions import DECAY_WORDS, NEVER_NAMES, Mention
+from tocsin.intake.triage.place_mentions import DECAY_WORDS, LARGE_CITY, NEVER_NAMES, Mention
 
 MIN_LENGTH = 5
-LARGE_CITY = 100_000
 # How much a misspelt name counts against one spelt right.
 MISSPELT_SALIENCE = 0.6
 

@@ -81,7 +81,8 @@ _UNIT_WORDS = frozenset(_UNIT_WORD_LIST.split())
 # Salience halves by the 30th word: reports tend to say where first.
 DECAY_WORDS = 30.0
 _LONGEST_UNSPACED = 16
-_LARGE_CITY = 100_000
+# A city this big is well known: its name is meant even inside a compound or misspelt.
+LARGE_CITY = 100_000
 _SHORTEST_UNSPACED = 3
 
 _Span = tuple[int, int, int, tuple[Place, ...]]
@@ -143,7 +144,7 @@ def _compound_parts(tokens: list[Word], start: int, end: int, gazetteer: Gazette
         places = tuple(
             p
             for p in gazetteer.names.get(token.folded, ())
-            if p.kind is not PlaceKind.CITY or p.confirmed or p.population >= _LARGE_CITY
+            if p.kind is not PlaceKind.CITY or p.confirmed or p.population >= LARGE_CITY
         )
         if not places or not token.capitalised or token.upper or token.folded in NEVER_NAMES:
             return []
