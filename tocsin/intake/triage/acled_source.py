@@ -69,7 +69,8 @@ def _read_table(path: Path) -> pd.DataFrame:
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise IntakeInputError(f"{path}: not a readable CSV file ({exc})") from None
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise IntakeInputError(f"{path}: not a readable Excel workbook ({exc})") from None
+        kind = "Excel workbook" if suffix in EXCEL_SUFFIXES else "CSV file"
+        raise IntakeInputError(f"{path}: not a readable {kind} ({exc})") from None
 
 
 def event_dates(values: pd.Series) -> pd.Series:

@@ -128,7 +128,8 @@ def unit_aliases(
     points: Sequence[Point], gazetteer: Gazetteer
 ) -> Iterator[tuple[Place, list[str]]]:
     """GeoNames' names of first-level units as other names of the P-code units they were
-    matched to (`UnitIndex`), where they differ and at least two places agree."""
+    matched to (`UnitIndex`), where they differ and at least two places agree. `points` must
+    be those the gazetteer's unit index was built from, in the same order."""
     if gazetteer.units is None:
         return
     matched: Counter[tuple[str, str, str]] = Counter()
