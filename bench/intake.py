@@ -120,6 +120,8 @@ def run_triage(args: argparse.Namespace) -> int:
         f"{test['date'].min():%Y-%m-%d} to {test['date'].max():%Y-%m-%d})."
     )
     print("Test labels:", dict(Counter(test["label"]).most_common()))
+    if test["label"].nunique() < 2:
+        print("  (one violation type only, as in an extract of protests: macro-F1 says little)")
 
     started = time.perf_counter()
     gazetteer = triage.default_gazetteer()

@@ -111,6 +111,21 @@ def test_cells_r_wrote_as_na_are_empty(tmp_path: Path) -> None:
     assert events["label"].tolist() == ["armed_clash"]  # from the event type
 
 
+def test_a_monadic_export_counts_each_event_once(tmp_path: Path) -> None:
+    # ACLED's monadic layout writes an event once per actor: same id and note, other actor.
+    content = (
+        "event_id_cnty,event_date,event_type,sub_event_type,actor1,country,admin1,notes\n"
+        "BGD1,5-Aug-24,Riots,Mob violence,Rioters (Bangladesh),Bangladesh,Khulna,A mob attack.\n"
+        "BGD1,5-Aug-24,Riots,Mob violence,Civilians (Bangladesh),Bangladesh,Khulna,A mob attack.\n"
+        "BGD2,5-Aug-24,Protests,Peaceful protest,Protesters,Bangladesh,Dhaka,A march.\n"
+        ",5-Aug-24,Protests,Peaceful protest,Protesters,Bangladesh,Dhaka,A march.\n"
+        ",5-Aug-24,Protests,Peaceful protest,Protesters,Bangladesh,Dhaka,A march.\n"
+    )
+    events = read_acled(write(tmp_path, content))
+    assert events["text"].tolist() == ["A mob attack.", "A march.", "A march.", "A march."]
+    assert events["date"].iloc[0] == pd.Timestamp("2024-08-05")
+
+
 @pytest.mark.parametrize(
     ("written", "expected"),
     [

@@ -5,7 +5,8 @@ operator points at a file they obtained, and training reads it at run time. Both
 schema (event_type + sub_event_type, dates like "13 November 2020") and the legacy 2016 schema
 (event_type only, ISO dates, no iso3) are read, in the forms ACLED hands them out: a CSV from
 the export tool (comma-separated, or semicolon or tab where a spreadsheet re-saved it), an
-Excel workbook (its regional files), or the JSON its API returns.
+Excel workbook (its regional files), or the JSON its API returns. Both layouts of an export
+are read: dyadic (one row per event) and monadic (one row per actor, so each event twice).
 """
 
 from __future__ import annotations
@@ -95,6 +96,19 @@ def _cells(raw: pd.DataFrame, column: str) -> pd.Series:
     return values.where(~values.isin(MISSING_MARKS), "")
 
 
+def _one_row_per_event(raw: pd.DataFrame) -> pd.DataFrame:
+    """Drop the second row of an event a monadic export writes once per actor.
+
+    Its rows share the event's id and note (only the actor columns differ); counting the event
+    twice would weigh it double in training and in every score. Rows without an id are kept.
+    """
+    if "event_id_cnty" not in raw.columns:
+        return raw
+    ids = raw["event_id_cnty"].astype(str).str.strip()
+    repeated = raw.assign(_id=ids).duplicated(subset=["_id", "notes"]) & (ids != "")
+    return raw[~repeated].reset_index(drop=True)
+
+
 def read_acled(path: Path) -> pd.DataFrame:
     """One row per usable event: text, label, date, iso3 and place columns (blank when absent).
 
@@ -105,6 +119,7 @@ def read_acled(path: Path) -> pd.DataFrame:
     missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
     if missing:
         raise IntakeInputError(f"{path}: not an ACLED export, missing {', '.join(missing)}")
+    raw = _one_row_per_event(raw)
     wanted = (*REQUIRED_COLUMNS, "sub_event_type", "event_date", *PLACE_COLUMNS, "iso3", "iso")
     cells = {column: _cells(raw, column) for column in wanted if column in raw.columns}
     blank = pd.Series("", raw.index)
