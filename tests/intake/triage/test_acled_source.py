@@ -111,6 +111,18 @@ def test_cells_r_wrote_as_na_are_empty(tmp_path: Path) -> None:
     assert events["label"].tolist() == ["armed_clash"]  # from the event type
 
 
+def test_a_legacy_file_with_its_columns_in_capitals(tmp_path: Path) -> None:
+    content = (
+        "GWNO,EVENT_ID_CNTY,EVENT_DATE,EVENT_TYPE,COUNTRY,ADMIN1,NOTES\n"
+        '771,1BNG,01-January-2015,Riots/Protests,Bangladesh,Dhaka,"A hartal.\nShops shut."\n'
+    )
+    events = read_acled(write(tmp_path, content))
+    assert events["text"].tolist() == ["A hartal.\nShops shut."]
+    assert events["label"].tolist() == ["protest_repression"]
+    assert events["date"].tolist() == [pd.Timestamp("2015-01-01")]
+    assert events["admin1"].tolist() == ["Dhaka"]
+
+
 def test_a_monadic_export_counts_each_event_once(tmp_path: Path) -> None:
     # ACLED's monadic layout writes an event once per actor: same id and note, other actor.
     content = (

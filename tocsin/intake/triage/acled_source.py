@@ -2,11 +2,12 @@
 
 ACLED's terms forbid redistributing its data, so nothing derived from it ships with Tocsin: an
 operator points at a file they obtained, and training reads it at run time. Both the current
-schema (event_type + sub_event_type, dates like "13 November 2020") and the legacy 2016 schema
-(event_type only, ISO dates, no iso3) are read, in the forms ACLED hands them out: a CSV from
-the export tool (comma-separated, or semicolon or tab where a spreadsheet re-saved it), an
-Excel workbook (its regional files), or the JSON its API returns. Both layouts of an export
-are read: dyadic (one row per event) and monadic (one row per actor, so each event twice).
+schema (event_type + sub_event_type, dates like "13 November 2020") and the legacy schema of
+2015-2016 (event_type only, dates like "2016-07-02" or "01-January-2015", no iso3, column names
+sometimes in capitals) are read, in the forms ACLED hands them out: a CSV from the export tool
+(comma-separated, or semicolon or tab where a spreadsheet re-saved it), an Excel workbook (its
+regional files), or the JSON its API returns. Both layouts of an export are read: dyadic (one
+row per event) and monadic (one row per actor, so each event twice).
 """
 
 from __future__ import annotations
@@ -115,7 +116,8 @@ def read_acled(path: Path) -> pd.DataFrame:
     Rows without a note or with an event type ACLED never used are dropped.
     """
     raw = _read_table(path)
-    raw.columns = [str(column).strip() for column in raw.columns]
+    # ACLED's files before 2017 name their columns in capitals (NOTES, EVENT_TYPE).
+    raw.columns = [str(column).strip().lower() for column in raw.columns]
     missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
     if missing:
         raise IntakeInputError(f"{path}: not an ACLED export, missing {', '.join(missing)}")
