@@ -31,6 +31,8 @@ def test_units_and_located_places_are_learned_once() -> None:
         ("CITY", "Djibo"),
         ("CITY", "Tin-Akoff"),
     ]
+    events_at = {p.name: p.population for p, _ in learned.entries() if p.kind is PlaceKind.CITY}
+    assert events_at == {"Djibo": 1, "Tin-Akoff": 2}  # a learned town's population: its events
     djibo = next(p for p, _ in learned.entries() if p.name == "Djibo")
     assert djibo.kind is PlaceKind.CITY and djibo.confirmed
     assert (djibo.admin1, djibo.admin2, djibo.latitude, djibo.longitude) == (

@@ -93,6 +93,20 @@ def test_learned_places_win_over_foreign_homonyms(small_gazetteer: Gazetteer) ->
     assert (place.country_iso3, place.admin1, place.latitude) == ("BFA", "Centre-Nord", 13.2)
 
 
+@pytest.mark.parametrize(("at_dhaka", "at_khulna", "admin1"), [(4, 1, "Dhaka"), (1, 4, "Khulna")])
+def test_a_name_learned_in_two_units_goes_where_training_events_were_more_often(
+    small_gazetteer: Gazetteer, at_dhaka: int, at_khulna: int, admin1: str
+) -> None:
+    # A learned town's population counts its training events (`learn_places`).
+    dhaka = Place(PlaceKind.CITY, "BGD", "Mirpur", "Dhaka", "Dhaka", 23.8, 90.4, at_dhaka, True)
+    khulna = Place(
+        PlaceKind.CITY, "BGD", "Mirpur", "Khulna", "Kushtia", 23.9, 89.0, at_khulna, True
+    )
+    extended = small_gazetteer.extended([(dhaka, ["Mirpur"]), (khulna, ["Mirpur"])])
+    resolver = PlaceResolver(extended, home_country="BGD")
+    assert resolver.resolve("A bus was torched in Mirpur.").admin1 == admin1
+
+
 def test_learned_cues_place_a_report_that_names_no_known_place(
     small_gazetteer: Gazetteer,
 ) -> None:

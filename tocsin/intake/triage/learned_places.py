@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -58,6 +58,7 @@ def learn_places(events: pd.DataFrame) -> LearnedPlaces:
     longitude, and cues from their text."""
     located = events[(events["iso3"] != "") & (events["admin1"] != "")]
     found: dict[tuple[PlaceKind, str, str, str], Place] = {}
+    events_at: Counter[tuple[PlaceKind, str, str, str]] = Counter()
     for row in located.itertuples(index=False):
         iso3, admin1, admin2 = _text(row.iso3), _text(row.admin1), _text(row.admin2) or None
         lat, lon = _coordinate(row.latitude), _coordinate(row.longitude)
@@ -68,9 +69,14 @@ def learn_places(events: pd.DataFrame) -> LearnedPlaces:
             found.setdefault(key2, Place(PlaceKind.ADMIN2, iso3, admin2, admin1, admin2))
         for name in {_text(row.location), _text(row.admin3)} - {""}:
             key = (PlaceKind.CITY, iso3, name, admin1)
+            events_at[key] += 1
             found.setdefault(
                 key, Place(PlaceKind.CITY, iso3, name, admin1, admin2, lat, lon, 0, True)
             )
+    # A learned town's "population" is the number of training events there: where one name is
+    # a town in two units (Mirpur of Dhaka and of Kushtia), the one events are at more often wins.
+    for key, count in events_at.items():
+        found[key] = replace(found[key], population=count)
     counts = Counter(located["iso3"])
     home = None
     if counts:

@@ -212,8 +212,13 @@ class PlaceResolver:
         for index, mention in enumerate(mentions):
             places = [p for p in mention.places if p.iso3 == country]
             units = [p for p in places if p.kind in _UNITS]
+            learned = [p.population for p in units if p.confirmed]
             for place in units:
                 weight = _place_weight(place) * mention.salience / len(units)
+                if place.confirmed and len(learned) > 1 and place.population and all(learned):
+                    # One name learned in several units: shared by how often training events
+                    # were at each (a learned town's population counts them).
+                    weight *= len(learned) * place.population / sum(learned)
                 if place.admin1 is not None:
                     yield _Reading(
                         place.admin1,
