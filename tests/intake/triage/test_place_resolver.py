@@ -107,6 +107,26 @@ def test_a_name_learned_in_two_units_goes_where_training_events_were_more_often(
     assert resolver.resolve("A bus was torched in Mirpur.").admin1 == admin1
 
 
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Soldiers fired on protesters in the capital on Monday.", "Centre"),
+        ("Des manifestants ont été dispersés dans la capitale.", "Centre"),
+        ("اعتقلت الشرطة ناشطين في العاصمة", "Centre"),
+        ("Gunmen attacked Dori, far from the capital.", "Sahel"),  # a named place decides
+        ("Exiles protested in the capital of their host country.", None),
+        ("Soldiers were sent to the provincial capital.", None),
+    ],
+)
+def test_the_capital_of_the_reports_country(
+    small_gazetteer: Gazetteer, text: str, admin1: str | None
+) -> None:
+    place = PlaceResolver(small_gazetteer, home_country="BFA").resolve(text)
+    assert (place.country_iso3, place.admin1) == ("BFA", admin1)
+    # With no country to read it in, "the capital" alone places nothing.
+    assert PlaceResolver(small_gazetteer).resolve(text).country_iso3 in {None, "BFA"}
+
+
 def test_learned_cues_place_a_report_that_names_no_known_place(
     small_gazetteer: Gazetteer,
 ) -> None:

@@ -69,7 +69,8 @@ class Gazetteer:
 
     `admin1_names[iso3][admin_key]` gives the P-code file's spelling of a first-level unit;
     `admin2_names[iso3][admin_key]` gives (parent admin1, admin2). `units` says which units a
-    populated place lies in.
+    populated place lies in; `capitals[iso3]` names the capital city, for a report that says
+    only "the capital".
     """
 
     names: dict[str, list[Place]] = field(default_factory=dict)
@@ -78,6 +79,7 @@ class Gazetteer:
     admin2_names: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     units: UnitIndex | None = None
     max_words: int = 1
+    capitals: dict[str, str] = field(default_factory=dict)
 
     def add(self, place: Place, names: Iterable[str]) -> None:
         """Index `place` under each of `names` (spellings that fold alike count once)."""
@@ -115,7 +117,13 @@ class Gazetteer:
                 if table is names:
                     max_words = max(max_words, key.count(" ") + 1)
         return Gazetteer(
-            names, unspaced, self.admin1_names, self.admin2_names, self.units, max_words
+            names,
+            unspaced,
+            self.admin1_names,
+            self.admin2_names,
+            self.units,
+            max_words,
+            self.capitals,
         )
 
     def index_units(self, points: Sequence[Point]) -> None:

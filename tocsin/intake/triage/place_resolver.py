@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,6 +47,14 @@ _HOME_PRIOR = 1.0
 # Learned cues (names of groups and people) count below places, and together at most this much.
 _CUE_WEIGHT = 0.75
 _CUE_CAP = 1.5
+# "The capital" of the report's own country, unnamed ("the capital of Kenya" names its country
+# and is read like any name; "the provincial capital" is not the country's).
+_THE_CAPITAL = re.compile(
+    r"\bthe (?:country's |nation's |national )?capital(?:'s| city)?\b(?! of\b)"
+    r"|\bla capitale\b(?! (?:de|du|des|d')\b)"
+    r"|العاصمة",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +154,7 @@ class PlaceResolver:
             return ResolvedPlace()
         readings = _agreeing_with_chain_units(list(self._readings(mentions, country)))
         if not readings:
-            return ResolvedPlace(country)
+            return self._in_the_capital(text, country) or ResolvedPlace(country)
         votes: dict[str, float] = defaultdict(float)
         for reading in readings:
             votes[reading.admin1] += reading.weight
@@ -169,6 +178,15 @@ class PlaceResolver:
         centroid = self.gazetteer.centroid(country, admin1, admin2)
         lat, lon = centroid if centroid else (None, None)
         return ResolvedPlace(country, admin1, admin2, lat, lon)
+
+    def _in_the_capital(self, text: str, country: str) -> ResolvedPlace | None:
+        """The capital's units, for a report placed in a country that names no place in it but
+        says "the capital" ("buses were torched in the capital"): as a local reader takes it."""
+        capital = self.gazetteer.capitals.get(country)
+        if capital is None or not _THE_CAPITAL.search(text):
+            return None
+        place = self._resolve(capital)
+        return place if place.country_iso3 == country and place.admin1 else None
 
     def _country(self, text: str, mentions: list[Mention]) -> str | None:
         """The country with most votes. Within a chain, the last (most general) member decides:
