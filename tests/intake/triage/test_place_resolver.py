@@ -116,6 +116,8 @@ def test_a_name_learned_in_two_units_goes_where_training_events_were_more_often(
         ("Gunmen attacked Dori, far from the capital.", "Sahel"),  # a named place decides
         ("Exiles protested in the capital of their host country.", None),
         ("Soldiers were sent to the provincial capital.", None),
+        ("Police raided the Capital FM studio.", None),  # a name, not the city
+        ("Police raided a studio In The Capital.", "Centre"),
     ],
 )
 def test_the_capital_of_the_reports_country(

@@ -50,7 +50,9 @@ _CUE_CAP = 1.5
 # "The capital" of the report's own country, unnamed ("the capital of Kenya" names its country
 # and is read like any name; "the provincial capital" is not the country's).
 _THE_CAPITAL = re.compile(
-    r"\bthe (?:country's |nation's |national )?capital(?:'s| city)?\b(?! of\b)"
+    # Not "the capital of ...", nor a name that begins with the word ("the Capital FM studio").
+    r"\bthe (?:country's |nation's |national )?"
+    r"(?-i:capital|Capital(?! [A-Z]))(?:'s| city)?\b(?! of\b)"
     r"|\bla capitale\b(?! (?:de|du|des|d')\b)"
     r"|العاصمة",
     re.IGNORECASE,
