@@ -149,6 +149,9 @@ def test_a_monadic_export_counts_each_event_once(tmp_path: Path) -> None:
         (["05/12/2019", "04/01/2019"], ["2019-12-05", "2019-01-04"]),  # cannot tell: ACLED's order
         (["12/31/2019", "05/12/2019"], ["2019-12-31", "2019-05-12"]),  # month first, as shown
         (["2016-07-02", "31-12-19"], ["2016-07-02", "2019-12-31"]),  # ISO stays ISO
+        # With a time of day, as a database writes it: the day as written, never tz-aware.
+        (["2021-01-02T00:00:00Z", "2021-01-03"], ["2021-01-02", "2021-01-03"]),
+        (["2021-01-02T23:30:00+06:30", "2021-01-03 00:00:00"], ["2021-01-02", "2021-01-03"]),
     ],
 )
 def test_event_dates_in_every_form_exports_take(written: list[str], expected: list[str]) -> None:

@@ -31,6 +31,11 @@ MISSING_MARKS = frozenset({"NA", "N/A", "NaN", "nan", "NULL", "None"})
 _DELIMITERS = (",", ";", "\t", "|")
 # A date a spreadsheet re-saved as numbers: "31-12-19", "05/12/2019".
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](?:\d{2}|\d{4})$")
+# An ISO date with a time of day, as databases and notebooks write it ("2021-01-02T00:00:00Z"):
+# ACLED dates are calendar days, so the day as written is kept, whatever the offset.
+_ISO_DATE_TIME = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
+)
 
 
 def _delimiter(path: Path) -> str:
@@ -78,7 +83,9 @@ def _read_table(path: Path) -> pd.DataFrame:
 def event_dates(values: pd.Series) -> pd.Series:
     """Dates as ACLED writes them ("13 November 2020", "2016-07-02", "9-May-20"), or as a
     spreadsheet re-saved them in numbers, day first ("31-12-19", ACLED's and most locales'
-    order) unless a middle field over 12 shows the file puts the month first."""
+    order) unless a middle field over 12 shows the file puts the month first. A time of day
+    after an ISO date is dropped ("2021-01-02T00:00:00Z" is 2 January)."""
+    values = values.str.replace(_ISO_DATE_TIME, r"\1", regex=True)
     parsed = pd.to_datetime(values, format="mixed", errors="coerce")
     fields = values.str.extract(_NUMERIC_DATE)
     numeric = fields[0].notna()
