@@ -11,6 +11,9 @@ def test_admin_key_drops_designators_and_elided_articles() -> None:
     assert admin_key("Kadiogo Province") == "kadiogo"
     assert admin_key("Muhafazat Shamal Sina'") == admin_key("Shamal Sina")
     assert admin_key("Province") == "province"  # a name made only of designators stays
+    # The post-Soviet words for district and region (GeoNames: "Aghjabadi Rayon").
+    assert admin_key("Aghjabadi Rayon") == admin_key("Aghjabadi") == "aghjabadi"
+    assert admin_key("Donetsk Oblast") == "donetsk" and admin_key("Xocavand Rayonu") == "xocavand"
 
 
 def test_add_indexes_each_folded_spelling_once() -> None:

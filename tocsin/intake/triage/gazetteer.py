@@ -20,7 +20,7 @@ from tocsin.intake.triage.unit_index import Point, Unit, UnitIndex
 _DESIGNATOR_WORDS = """
 province provincia region regione state etat estado governorate gouvernorat muhafazah muhafazat
 wilaya wilayah district departement department county municipality prefecture territory division
-zone city of de du des la le l d al el
+zone city oblast raion rayon rayonu of de du des la le l d al el
 """
 _DESIGNATORS = frozenset(_DESIGNATOR_WORDS.split())
 # "Province de l'Oudalan": the elided article is a word of its own here.
