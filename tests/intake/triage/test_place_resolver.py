@@ -145,3 +145,17 @@ def test_learned_cues_place_a_report_that_names_no_known_place(
     assert resolver.resolve("UPND members attacked a rival.").country_iso3 == "ZMB"
     # A place the text names outweighs a cue.
     assert resolver.resolve("UPND cadres rioted in Ouagadougou.").country_iso3 == "BFA"
+
+
+def test_a_chain_agrees_only_with_places_in_its_last_members_unit(
+    small_gazetteer: Gazetteer,
+) -> None:
+    # Honduras has a Soledad (El Paraiso) and a Veracruz (Copan): "Soledad, Veracruz" cannot
+    # be both there, so it does not confirm Honduras; it is Soledad de Doblado, Mexico.
+    honduras = [
+        (Place(PlaceKind.ADMIN2, "HND", "Soledad", "El Paraiso", "Soledad"), ["Soledad"]),
+        (Place(PlaceKind.ADMIN2, "HND", "Veracruz", "Copan", "Veracruz"), ["Veracruz"]),
+    ]
+    resolver = PlaceResolver(small_gazetteer.extended(honduras))
+    text = "In Soledad Doblado municipality, Veracruz, residents blocked the village entrance."
+    assert resolver.resolve(text).country_iso3 == "MEX"

@@ -59,6 +59,16 @@ _THE_CAPITAL = re.compile(
 )
 
 
+def _within(place: Place, anchor: tuple[Place, ...]) -> bool:
+    """Whether `place` may lie in what a chain's last member names: in one of its countries,
+    and in its first-level unit where both say which ("Soledad, Veracruz" is not the Soledad of
+    El Paraiso, Honduras, since Honduras' Veracruz is in Copan)."""
+    units = {a.admin1 for a in anchor if a.iso3 == place.iso3 and a.admin1 is not None}
+    if not any(a.iso3 == place.iso3 for a in anchor):
+        return False
+    return place.admin1 is None or not units or place.admin1 in units
+
+
 @dataclass(frozen=True, slots=True)
 class ResolvedPlace:
     """The place a text is about, as precisely as its names allow; None where they do not."""
@@ -199,12 +209,12 @@ class PlaceResolver:
         for mention in mentions:
             chains[mention.chain].append(mention)
         for members in chains.values():
-            anchor = {p.iso3 for p in members[-1].places}
+            anchor = members[-1].places
             agreeing: dict[str, dict[str, float]] = defaultdict(dict)
             for mention in members:
                 best: dict[str, float] = {}
                 for place in mention.places:
-                    if place.iso3 in anchor:
+                    if _within(place, anchor):
                         best[place.iso3] = max(best.get(place.iso3, 0.0), _place_weight(place))
                 ambiguity = math.sqrt(len(best)) if best else 1.0
                 for iso3, weight in best.items():
