@@ -67,6 +67,31 @@ def test_sample_weights_reach_the_model() -> None:
     )
 
 
+def test_names_do_not_decide_the_type() -> None:
+    # Trained where one group only fights, its name alone must not make a kidnapping a clash.
+    texts = [
+        "Fighters of Al Shabaab clashed with soldiers near the town",
+        "Al Shabaab fighters and the army exchanged fire all night",
+        "Al Shabaab militants battled troops at the base",
+        "gunmen kidnapped two travellers on the road",
+        "armed men abducted a teacher from his home",
+        "unknown men kidnapped a trader at the market",
+    ]
+    labels = ["armed_clash"] * 3 + ["abduction_disappearance"] * 3
+    query = ["On Monday, Al Shabaab militants kidnapped two civilians"]
+    masked = ViolationClassifier(embedder=HashingEmbedder()).fit(texts, labels)
+    plain = ViolationClassifier(embedder=HashingEmbedder(), mask_names=False).fit(texts, labels)
+    kidnap = list(masked.classes_).index("abduction_disappearance")
+    assert masked.predict_proba(query)[0, kidnap] > plain.predict_proba(query)[0, kidnap] + 0.02
+
+
+def test_a_model_saved_before_names_were_masked_reads_texts_as_before() -> None:
+    classifier = ViolationClassifier(embedder=HashingEmbedder()).fit(TEXTS, LABELS)
+    del classifier.__dict__["mask_names"]  # as unpickled from an older version
+    assert classifier.mask_names is False
+    assert classifier.predict(["they raped a woman"])[0] == "sexual_violence"
+
+
 def test_refuses_mismatched_or_empty_training_data() -> None:
     with pytest.raises(ValueError, match="as many labels"):
         ViolationClassifier(embedder=HashingEmbedder()).fit(TEXTS, LABELS[:2])

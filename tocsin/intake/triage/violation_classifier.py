@@ -25,6 +25,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from tocsin.intake.triage.embedding import E5Embedder, Embedder, Matrix, clean_text
+from tocsin.intake.triage.name_masking import without_names
 from tocsin.intake.triage.note_tags import tagged_type
 from tocsin.intake.triage.violation_cues import names_sexual_violence
 
@@ -36,8 +37,12 @@ class ViolationClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     `embedder=None` means the shared e5 encoder; it is looked up at use, never stored, so a
     fitted classifier pickles without the engine. `embedding_weight` scales the embedding block
-    against the unit-norm TF-IDF block.
+    against the unit-norm TF-IDF block. `mask_names` blanks names before the TF-IDF
+    (`name_masking`).
     """
+
+    # Models saved before names were masked have no such attribute and read texts as before.
+    mask_names = False
 
     def __init__(
         self,
@@ -48,6 +53,7 @@ class ViolationClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         min_df: int = 2,
         max_iter: int = 3000,
         cue_weight: float = 1.0,
+        mask_names: bool = True,
     ) -> None:
         self.embedder = embedder
         self.embedding_weight = embedding_weight
@@ -56,12 +62,17 @@ class ViolationClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.min_df = min_df
         self.max_iter = max_iter
         self.cue_weight = cue_weight
+        self.mask_names = mask_names
 
     def _embedder(self) -> Embedder:
         return self.embedder if self.embedder is not None else E5Embedder()
 
+    def _lexical(self, texts: Sequence[str]) -> list[str]:
+        cleaned = [clean_text(t) for t in texts]
+        return [without_names(t) for t in cleaned] if self.mask_names else cleaned
+
     def _features(self, texts: Sequence[str], embeddings: Matrix) -> csr_matrix:
-        lexical = self.vectorizer_.transform([clean_text(t) for t in texts])
+        lexical = self.vectorizer_.transform(self._lexical(texts))
         dense = csr_matrix(np.asarray(embeddings, dtype=np.float64) * self.embedding_weight)
         cues = csr_matrix(
             np.array([[self.cue_weight * names_sexual_violence(t)] for t in texts], dtype=float)
@@ -89,7 +100,7 @@ class ViolationClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             min_df=min_df,
             dtype=np.float64,
         )
-        self.vectorizer_.fit([clean_text(t) for t in texts])
+        self.vectorizer_.fit(self._lexical(texts))
         self.model_ = LogisticRegression(C=self.C, class_weight="balanced", max_iter=self.max_iter)
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
         self.model_.fit(self._features(texts, embeddings), labels, sample_weight=weights)
