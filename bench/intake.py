@@ -176,7 +176,8 @@ def run_triage(args: argparse.Namespace) -> int:
     bare_predicted = [r.violation_type for r in bare_results]
     bare_country, bare_admin1 = place_scores(bare_results, test)
     print("\nSame test, untrained install (seed exemplars only, gazetteer only):")
-    bare_f1 = f1_score(gold, bare_predicted, labels=labels, average="macro", zero_division=0)
+    bare_labels = sorted(set(gold) | set(bare_predicted))
+    bare_f1 = f1_score(gold, bare_predicted, labels=bare_labels, average="macro", zero_division=0)
     print(line("violation type macro-F1", bare_f1))
     print(line("country accuracy", bare_country))
     print(line("admin1 accuracy", bare_admin1))
