@@ -55,8 +55,8 @@ _GROUP_NAME_LIST = """
 boko haram taliban hamas hezbollah hizbollah hizbullah houthi houthis huthi huthis shabaab shabab
 janjaweed seleka
 """
-GROUP_NAME_WORDS = frozenset(_GROUP_NAME_LIST.split())
-NOT_PLACE_WORDS = NEVER_NAMES | GROUP_NAME_WORDS
+_GROUP_NAME_WORDS = frozenset(_GROUP_NAME_LIST.split())
+NOT_PLACE_WORDS = NEVER_NAMES | _GROUP_NAME_WORDS
 _CHAIN_GAP = re.compile(
     r"^(?:[\s,()\[\]]+|province|region|state|district|department|county|governorate|township"
     "|town|city|village|area|locality|ward|sub-county|division|neighbou?rhood"

@@ -3,7 +3,8 @@
 Each half covers the other's blind spot. The embedding carries meaning across languages (a
 French report lands near English examples of its type) but sees only the opening of a report;
 the TF-IDF of character 2-5-grams reads the whole text and catches the words that decide a type
-("raped", "IED", "sit-in") in whatever spelling, but knows only the languages it was trained on.
+("raped", "IED", "sit-in") in whatever spelling, but knows only the languages it was trained on;
+it sees names blanked (`name_masking`), lest a group that recurs in the training data decide.
 Stacked side by side into one logistic regression, with classes weighted by their rarity, they
 beat either alone (docs/decisions/007-triage-model.md). A third block of one column says whether
 the text names sexual violence outright (`violation_cues`), scaled by `cue_weight`. An ACLED
