@@ -135,13 +135,15 @@ def geonames_units(
     Haiti, and the whole chain follows it there. A unit named like a country (Georgia, a US
     state) is left out: the country is meant far more often."""
     countries = country_codes()
+    # Read once, before any unit is added: a lazy caller must not see its own first levels.
+    covered = set(gazetteer.admin1_names)
     first_level = {(iso3, admin1) for iso3, admin1, _, _, _ in points}
     second_level = {(iso3, admin1, admin2) for iso3, admin1, admin2, _, _ in points if admin2}
     for iso3, admin1 in sorted(first_level):
-        if iso3 not in gazetteer.admin1_names and fold(admin1) not in countries:
+        if iso3 not in covered and fold(admin1) not in countries:
             yield Place(PlaceKind.ADMIN1, iso3, admin1, admin1=admin1), [admin1]
     for iso3, admin1, admin2 in sorted(second_level):
-        if iso3 not in gazetteer.admin1_names and fold(admin2) not in countries:
+        if iso3 not in covered and fold(admin2) not in countries:
             yield Place(PlaceKind.ADMIN2, iso3, admin2, admin1=admin1, admin2=admin2), [admin2]
 
 
@@ -184,7 +186,7 @@ def build_gazetteer(
     points = read_unit_points()
     gazetteer.add_all(village_entries(points))
     unit_points = [point for point, _ in points]
-    gazetteer.add_all(list(geonames_units(unit_points, gazetteer)))
+    gazetteer.add_all(geonames_units(unit_points, gazetteer))
     gazetteer.index_units(unit_points)
     gazetteer.add_all(list(unit_aliases(unit_points, gazetteer)))
     return gazetteer

@@ -63,10 +63,9 @@ def _within(place: Place, anchor: tuple[Place, ...]) -> bool:
     """Whether `place` may lie in what a chain's last member names: in one of its countries,
     and in its first-level unit where both say which ("Soledad, Veracruz" is not the Soledad of
     El Paraiso, Honduras, since Honduras' Veracruz is in Copan)."""
-    units = {a.admin1 for a in anchor if a.iso3 == place.iso3 and a.admin1 is not None}
-    if not any(a.iso3 == place.iso3 for a in anchor):
-        return False
-    return place.admin1 is None or not units or place.admin1 in units
+    same_country = [a for a in anchor if a.iso3 == place.iso3]
+    units = {a.admin1 for a in same_country if a.admin1 is not None}
+    return bool(same_country) and (place.admin1 is None or not units or place.admin1 in units)
 
 
 @dataclass(frozen=True, slots=True)
