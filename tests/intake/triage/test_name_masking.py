@@ -22,6 +22,16 @@ def test_acronyms_lower_case_words_and_scripts_without_capitals_stay() -> None:
     )
 
 
+def test_an_opening_word_with_a_capital_inside_is_a_name() -> None:
+    assert without_names("Bobo-Dioulasso was calm.") == f"{PLACEHOLDER} was calm."
+    assert without_names("Al-Shabaab's men attacked Mandera.") == (
+        f"{PLACEHOLDER} men attacked {PLACEHOLDER}."
+    )
+    assert without_names("Ouahigouya-based men fled. N'Djamena Police arrested two.") == (
+        f"Ouahigouya-based men fled. {PLACEHOLDER} arrested two."
+    )
+
+
 @given(st.text())
 def test_masking_never_fails_and_is_stable(text: str) -> None:
     once = without_names(text)

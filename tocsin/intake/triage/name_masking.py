@@ -19,20 +19,24 @@ import re
 from tocsin.intake.triage.place_mentions import SENTENCE_START
 
 PLACEHOLDER = "Zz"
-# A run of capitalised words (letters with accents too), joined by spaces or hyphens.
-_NAME = re.compile(r"\b[A-Z][a-z\u00df-\u024f'\u2019-]+(?:[ -][A-Z][a-z\u00df-\u024f'\u2019-]+)*")
-_FIRST_GAP = re.compile(r"([ -])")
+# A capitalised word: a capital, then lower-case letters (accented too), where an apostrophe or
+# a hyphen followed by a letter may join parts ("Bobo-Dioulasso", "N'Djamena", "Al-Shabaab's").
+_WORD = r"[A-Z](?:[a-z\u00df-\u024f]|['\u2019-][A-Za-z\u00c0-\u024f])+"
+# A run of such words, joined by spaces.
+_NAME = re.compile(rf"\b{_WORD}(?: {_WORD})*")
+_INNER_CAPITAL = re.compile(r"(?<=.)[A-Z]")
 
 
 def without_names(text: str) -> str:
     """`text` with every capitalised name that does not open a sentence made `PLACEHOLDER`."""
 
     def blank(match: re.Match[str]) -> str:
-        if SENTENCE_START.search(text[: match.start()]) is None:
+        first, _, rest = match.group(0).partition(" ")
+        if SENTENCE_START.search(text[: match.start()]) is None or _INNER_CAPITAL.search(first):
             return PLACEHOLDER
-        # A sentence's first word is capitalised whatever it is ("Gunmen ..."); the rest of
-        # a run that opens it is a name ("Al Shabaab claimed ...").
-        parts = _FIRST_GAP.split(match.group(0), maxsplit=1)
-        return match.group(0) if len(parts) == 1 else f"{parts[0]}{parts[1]}{PLACEHOLDER}"
+        # A sentence's first word is capitalised whatever it is ("Gunmen ..."), unless a
+        # capital inside shows it is a name ("Al-Shabaab", "Bobo-Dioulasso"); the rest of a
+        # run that opens a sentence is a name ("Al Shabaab claimed ...").
+        return f"{first} {PLACEHOLDER}" if rest else first
 
     return _NAME.sub(blank, text)
