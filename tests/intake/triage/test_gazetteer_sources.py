@@ -7,10 +7,11 @@ import pytest
 from tests.conftest import shared_path
 from tocsin.intake.errors import IntakeInputError
 from tocsin.intake.triage.country_names import capital_cities
-from tocsin.intake.triage.gazetteer import Gazetteer, PlaceKind
+from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.gazetteer_sources import (
     build_gazetteer,
     city_entries,
+    common_names,
     geonames_units,
     read_pcodes,
     read_unit_points,
@@ -115,6 +116,19 @@ def test_geonames_names_of_units_are_other_names_of_the_p_code_units(tmp_path: P
     assert ("BFA", "Sud-Ouest", ("Southwest",)) in aliases
     (place,) = [p for p in gazetteer.names["southwest"] if p.kind is PlaceKind.ADMIN1]
     assert (place.iso3, place.name) == ("BFA", "Sud-Ouest")
+
+
+def test_an_official_name_with_a_namesake_goes_by_the_shorter_name() -> None:
+    def unit(iso3: str, name: str) -> Place:
+        return Place(PlaceKind.ADMIN1, iso3, name, admin1=name)
+
+    aliases = [
+        (unit("MEX", "Veracruz de Ignacio de la Llave"), ["Veracruz"]),
+        (unit("MEX", "Distrito Federal"), ["Mexico City"]),
+        (unit("BFA", "Sud-Ouest"), ["Southwest"]),
+        (unit("BFA", "Centre-Est"), ["Centre"]),
+    ]
+    assert common_names(aliases) == {"MEX": {"Veracruz de Ignacio de la Llave": "Veracruz"}}
 
 
 def test_countries_the_pcode_file_leaves_out_get_geonames_units(

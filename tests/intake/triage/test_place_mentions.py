@@ -50,6 +50,20 @@ def test_part_of_a_hyphenated_name_is_not_a_name(small_gazetteer: Gazetteer) -> 
     assert named("Gunmen killed a man in Pobe-Mengao.", small_gazetteer) == []
 
 
+def test_a_name_may_start_with_the_arabic_article(small_gazetteer: Gazetteer) -> None:
+    units = [
+        (Place(PlaceKind.ADMIN1, "YEM", "Al Bayda", admin1="Al Bayda"), ["Al Bayda"]),
+        (Place(PlaceKind.ADMIN1, "SYR", "Al-Hasakeh", admin1="Al-Hasakeh"), ["Al-Hasakeh"]),
+        (Place(PlaceKind.ADMIN1, "YEM", "As Sawadiyah", admin1="Al Bayda"), ["As Sawadiyah"]),
+        (Place(PlaceKind.CITY, "SYR", "Raqqa", population=200000), ["Raqqa"]),
+    ]
+    gazetteer = small_gazetteer.extended(units)
+    text = "Airstrikes hit Al Bayda, As Sawadiyah and al-Hasakeh, then al-Raqqa."
+    assert named(text, gazetteer) == ["Al Bayda", "As Sawadiyah", "al-Hasakeh", "Raqqa"]
+    # Alone, or before a word that is not a name, the article names nothing.
+    assert named("Al said it was known as Kenya and al-qaeda.", gazetteer) == ["Kenya"]
+
+
 def test_a_compound_of_well_known_places_names_each(small_gazetteer: Gazetteer) -> None:
     text = "Gunmen fired on a bus on the Ouagadougou-Kaya road."
     assert named(text, small_gazetteer) == ["Ouagadougou", "Kaya"]

@@ -159,3 +159,41 @@ def test_a_chain_agrees_only_with_places_in_its_last_members_unit(
     resolver = PlaceResolver(small_gazetteer.extended(honduras))
     text = "In Soledad Doblado municipality, Veracruz, residents blocked the village entrance."
     assert resolver.resolve(text).country_iso3 == "MEX"
+
+
+def test_a_name_that_is_a_unit_and_a_town_of_one_country_means_that_country() -> None:
+    # Al Bayda is a governorate and a town of Yemen, and a bigger town of Libya.
+    gazetteer = Gazetteer()
+    gazetteer.add(Place(PlaceKind.ADMIN1, "YEM", "Al Bayda", admin1="Al Bayda"), ["Al Bayda"])
+    gazetteer.add(Place(PlaceKind.CITY, "LBY", "Al Bayda", population=129439), ["Al Bayda"])
+    place = PlaceResolver(gazetteer).resolve("Airstrikes hit Al Bayda overnight.")
+    assert place.country_iso3 == "LBY"  # a unit alone weighs as much as a big town
+    gazetteer.add(Place(PlaceKind.CITY, "YEM", "Al Bayda", population=37821), ["Al Bayda"])
+    place = PlaceResolver(gazetteer).resolve("Airstrikes hit Al Bayda overnight.")
+    assert (place.country_iso3, place.admin1) == ("YEM", "Al Bayda")
+
+
+def test_where_the_first_level_is_regions_the_second_answers() -> None:
+    # Libya's P-code file groups its 22 districts in three regions no one reports by.
+    gazetteer = Gazetteer()
+    gazetteer.add(Place(PlaceKind.ADMIN1, "LBY", "West", admin1="West"), ["West"])
+    tripoli = Place(PlaceKind.ADMIN2, "LBY", "Tripoli", admin1="West", admin2="Tripoli")
+    gazetteer.add(tripoli, ["Tripoli"])
+    gazetteer.add(Place(PlaceKind.COUNTRY, "LBY", "Libya"), ["Libya"])
+    resolver = PlaceResolver(gazetteer)
+    place = resolver.resolve("Shells fell on Abu Salim (Tripoli).")
+    assert (place.country_iso3, place.admin1, place.admin2) == ("LBY", "Tripoli", None)
+    place = resolver.resolve("Clashes were reported in the West of Libya.")
+    assert (place.country_iso3, place.admin1) == ("LBY", None)
+
+
+def test_a_unit_is_answered_by_the_name_it_goes_by() -> None:
+    gazetteer = Gazetteer(common_names={"MEX": {"Michoacan de Ocampo": "Michoacan"}})
+    official = Place(PlaceKind.ADMIN1, "MEX", "Michoacan de Ocampo", admin1="Michoacan de Ocampo")
+    gazetteer.add(official, ["Michoacan de Ocampo", "Michoacan"])
+    place = PlaceResolver(gazetteer).resolve("A man was found dead in Michoacan.")
+    assert (place.country_iso3, place.admin1) == ("MEX", "Michoacan")
+    # The training file's own name for the unit comes first.
+    spellings = {"MEX": {"michoacan ocampo": "Michoacán"}}
+    place = PlaceResolver(gazetteer, spellings=spellings).resolve("Shots in Michoacan.")
+    assert place.admin1 == "Michoacán"

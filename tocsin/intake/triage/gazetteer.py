@@ -70,7 +70,8 @@ class Gazetteer:
     `admin1_names[iso3][admin_key]` gives the P-code file's spelling of a first-level unit;
     `admin2_names[iso3][admin_key]` gives (parent admin1, admin2). `units` says which units a
     populated place lies in; `capitals[iso3]` names the capital city, for a report that says
-    only "the capital".
+    only "the capital"; `common_names[iso3][official name]` is the shorter name a first-level
+    unit goes by ("Veracruz" for "Veracruz de Ignacio de la Llave").
     """
 
     names: dict[str, list[Place]] = field(default_factory=dict)
@@ -80,6 +81,7 @@ class Gazetteer:
     units: UnitIndex | None = None
     max_words: int = 1
     capitals: dict[str, str] = field(default_factory=dict)
+    common_names: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def add(self, place: Place, names: Iterable[str]) -> None:
         """Index `place` under each of `names` (spellings that fold alike count once)."""
@@ -124,6 +126,7 @@ class Gazetteer:
             self.units,
             max_words,
             self.capitals,
+            self.common_names,
         )
 
     def index_units(self, points: Sequence[Point]) -> None:

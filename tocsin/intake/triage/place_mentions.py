@@ -102,6 +102,24 @@ LARGE_CITY = 100_000
 _SHORTEST_UNSPACED = 3
 
 _Span = tuple[int, int, int, tuple[Place, ...]]
+# The Arabic article as transliterations write it: "Al Bayda", "al-Hasakeh", "As Sawadiyah",
+# "ad-Dali". Alone it is no place (and "al", "as", "at" are function words of other languages),
+# but a name may start with it.
+_ARTICLE_LIST = "al el ad an ar as ash at az ed en er es et ez"
+_ARTICLES = frozenset(_ARTICLE_LIST.split())
+_BARE_ARTICLES = frozenset(("al", "el"))
+
+
+def _opens_with_article(tokens: list[Word], i: int) -> bool:
+    """Whether the word at `i` is an article that starts a name: capitalised, or joined to the
+    capitalised word after it by a hyphen, or "al" / "el" before one."""
+    word = tokens[i]
+    if word.folded not in _ARTICLES or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1]
+    if not after.capitalised or after.upper:
+        return False
+    return word.capitalised or after.hyphenated or word.folded in _BARE_ARTICLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +138,14 @@ def _spans(tokens: list[Word], gazetteer: Gazetteer, shouting: bool) -> list[_Sp
     found: list[_Span] = []
     i = 0
     while i < len(tokens):
-        if not tokens[i].capitalised or tokens[i].folded in NOT_PLACE_WORDS:
+        article = _opens_with_article(tokens, i)
+        if not article and (not tokens[i].capitalised or tokens[i].folded in NOT_PLACE_WORDS):
             i += 1
             continue
-        if tokens[i].hyphenated:
+        if tokens[i].hyphenated and not (i > 0 and tokens[i - 1].folded in _ARTICLES):
             i += 1
             continue
-        for n in range(min(gazetteer.max_words, len(tokens) - i), 0, -1):
+        for n in range(min(gazetteer.max_words, len(tokens) - i), 1 if article else 0, -1):
             if i + n < len(tokens) and tokens[i + n].hyphenated:
                 continue  # "Pobe" of "Pobe-Mengao" is not Pobe
             places = gazetteer.names.get(" ".join(t.folded for t in tokens[i : i + n]))
@@ -141,6 +160,9 @@ def _spans(tokens: list[Word], gazetteer: Gazetteer, shouting: bool) -> list[_Sp
             i += n
             break
         else:
+            if article:  # the name after it may still be known without it: "al-Hasakah"
+                i += 1
+                continue
             end = i + 1
             while end < len(tokens) and tokens[end].hyphenated:
                 end += 1

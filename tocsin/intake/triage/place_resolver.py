@@ -25,7 +25,7 @@ from tocsin.intake.triage.country_cues import CountryCues
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind, admin_key
 from tocsin.intake.triage.misspelt_places import MisspeltPlaces
 from tocsin.intake.triage.place_mentions import Mention, find_mentions
-from tocsin.intake.triage.unit_spellings import Spellings
+from tocsin.intake.triage.unit_spellings import REGION_LAYER_COUNTRIES, Spellings
 
 _KIND_WEIGHT = {
     PlaceKind.COUNTRY: 1.5,
@@ -42,6 +42,7 @@ _CONFIRMED_WEIGHT = 2.5
 # kept when nothing better is said, outvoted by a unit the text names itself.
 _UNMATCHED_UNIT_FACTOR = 0.5
 _MIN_COUNTRY_SCORE = 0.25
+_KINDS_BONUS = 0.05
 _SIZE_TIE_BREAK = 0.001
 _HOME_PRIOR = 1.0
 # Learned cues (names of groups and people) count below places, and together at most this much.
@@ -148,11 +149,20 @@ class PlaceResolver:
         if country is None or admin1 is None:
             return place
         file_units = self.admin2_countries.get(country)
-        if file_units and admin_key(admin1) not in file_units and place.admin2 is not None:
+        region = country in REGION_LAYER_COUNTRIES and admin_key(admin1) in (
+            self.gazetteer.admin1_names.get(country, {})
+        )
+        if (region or (file_units and admin_key(admin1) not in file_units)) and (
+            place.admin2 is not None
+        ):
             # The deployment's first level is the gazetteer's second (`unit_spellings`).
             admin1 = place.admin2
             place = dataclasses.replace(place, admin1=admin1, admin2=None)
+        elif region:
+            return dataclasses.replace(place, admin1=None, admin2=None)  # "western Libya"
         own = self.spellings.get(country, {}).get(admin_key(admin1))
+        if own is None:
+            own = self.gazetteer.common_names.get(country, {}).get(admin1)
         return place if own is None else dataclasses.replace(place, admin1=own)
 
     def _resolve(self, text: str) -> ResolvedPlace:
@@ -212,9 +222,15 @@ class PlaceResolver:
             agreeing: dict[str, dict[str, float]] = defaultdict(dict)
             for mention in members:
                 best: dict[str, float] = {}
+                kinds: dict[str, set[PlaceKind]] = defaultdict(set)
                 for place in mention.places:
                     if _within(place, anchor):
                         best[place.iso3] = max(best.get(place.iso3, 0.0), _place_weight(place))
+                        kinds[place.iso3].add(place.kind)
+                for iso3, its_kinds in kinds.items():
+                    # A name that is a unit and a town of one country ("Al Bayda" of Yemen)
+                    # means that country more than a town of the name elsewhere (of Libya).
+                    best[iso3] += _KINDS_BONUS * (len(its_kinds) - 1)
                 ambiguity = math.sqrt(len(best)) if best else 1.0
                 for iso3, weight in best.items():
                     scores[iso3] += weight * mention.salience / ambiguity
