@@ -148,18 +148,18 @@ class PlaceResolver:
         country, admin1 = place.country_iso3, place.admin1
         if country is None or admin1 is None:
             return place
+        key = admin_key(admin1)
         file_units = self.admin2_countries.get(country)
-        region = country in REGION_LAYER_COUNTRIES and admin_key(admin1) in (
-            self.gazetteer.admin1_names.get(country, {})
+        region = country in REGION_LAYER_COUNTRIES and key in self.gazetteer.admin1_names.get(
+            country, {}
         )
-        if (region or (file_units and admin_key(admin1) not in file_units)) and (
-            place.admin2 is not None
-        ):
+        if region or (file_units and key not in file_units):
             # The deployment's first level is the gazetteer's second (`unit_spellings`).
-            admin1 = place.admin2
-            place = dataclasses.replace(place, admin1=admin1, admin2=None)
-        elif region:
-            return dataclasses.replace(place, admin1=None, admin2=None)  # "western Libya"
+            if place.admin2 is not None:
+                admin1 = place.admin2
+                place = dataclasses.replace(place, admin1=admin1, admin2=None)
+            elif region:
+                return dataclasses.replace(place, admin1=None)  # "western Libya"
         own = self.spellings.get(country, {}).get(admin_key(admin1))
         if own is None:
             own = self.gazetteer.common_names.get(country, {}).get(admin1)
