@@ -142,7 +142,7 @@ def _spans(tokens: list[Word], gazetteer: Gazetteer, shouting: bool) -> list[_Sp
         if not article and (not tokens[i].capitalised or tokens[i].folded in NOT_PLACE_WORDS):
             i += 1
             continue
-        if tokens[i].hyphenated and not (i > 0 and tokens[i - 1].folded in _ARTICLES):
+        if tokens[i].hyphenated and not (i > 0 and _opens_with_article(tokens, i - 1)):
             i += 1
             continue
         for n in range(min(gazetteer.max_words, len(tokens) - i), 1 if article else 0, -1):
