@@ -23,12 +23,13 @@ def test_add_indexes_each_folded_spelling_once() -> None:
     assert gazetteer.admin2_names["BFA"]["oudalan"] == ("Sahel", "Oudalan")
 
 
-def test_unspaced_names_go_to_their_own_table_and_max_words_follows_names() -> None:
+def test_unspaced_names_go_to_their_own_table_and_lengths_follow_first_words() -> None:
     gazetteer = Gazetteer()
     place = Place(PlaceKind.COUNTRY, "MMR", "Myanmar")
-    gazetteer.add(place, ["မြန်မာ", "Republic of the Union of Myanmar"])
+    gazetteer.add(place, ["မြန်မာ", "Republic of the Union of Myanmar", "Republic of Burma"])
     assert "မြန်မာ" in gazetteer.unspaced
-    assert gazetteer.max_words == 6
+    assert gazetteer.words_from("republic") == 6
+    assert gazetteer.words_from("myanmar") == gazetteer.words_from("မြန်မာ") == 0
 
 
 def test_extended_copies_leave_the_original_untouched() -> None:
@@ -40,7 +41,8 @@ def test_extended_copies_leave_the_original_untouched() -> None:
     assert bigger.names["tin akoff"] == [village]
     assert bigger.names["sahel"] == [SAHEL, sahel_town]
     assert "tin akoff" not in gazetteer.names and gazetteer.names["sahel"] == [SAHEL]
-    assert bigger.max_words == 2
+    assert bigger.words_from("tin") == 2 and gazetteer.words_from("tin") == 0
+    assert bigger.words_from("sahel") == gazetteer.words_from("sahel") == 1
 
 
 def test_units_and_centroids_come_from_populated_places() -> None:

@@ -91,13 +91,23 @@ class _CueList:
     words: frozenset[str]
     stems: tuple[str, ...]
     phrases: re.Pattern[str] | None
+    # The first word of each phrase: where none occurs, the expression need not run (it is
+    # slow, since it tries every phrase at every position).
+    phrase_starts: tuple[str, ...]
     inside: tuple[str, ...]
+
+    def phrases_in(self, folded: str) -> re.Pattern[str] | None:
+        """The phrase expression, when one of its phrases may occur in `folded`."""
+        if self.phrases is None or not any(start in folded for start in self.phrase_starts):
+            return None
+        return self.phrases
 
 
 def _compile(cues: Iterable[str]) -> _CueList:
     words: set[str] = set()
     stems: list[str] = []
     phrases: list[str] = []
+    starts: set[str] = set()
     inside: list[str] = []
     for cue in cues:
         parts = cue.split()
@@ -114,8 +124,9 @@ def _compile(cues: Iterable[str]) -> _CueList:
                 for f, p in zip(folded, parts, strict=True)
             )
             phrases.append(rf"(?<!\w){body}(?!\w)")
+            starts.add(folded[0])
     pattern = re.compile("|".join(phrases)) if phrases else None
-    return _CueList(frozenset(words), tuple(stems), pattern, tuple(inside))
+    return _CueList(frozenset(words), tuple(stems), pattern, tuple(sorted(starts)), tuple(inside))
 
 
 class CueMatcher(Generic[Name]):
@@ -136,10 +147,15 @@ class CueMatcher(Generic[Name]):
                 not cues.words.isdisjoint(tokens)
                 or any(t.startswith(cues.stems) for t in tokens)
                 or any(cue in prepared.folded for cue in cues.inside)
-                or (cues.phrases is not None and cues.phrases.search(prepared.folded) is not None)
+                or _has_phrase(cues, prepared.folded)
             )
             and any(not prepared.negated(at) for at in _occurrences(cues, prepared))
         ]
+
+
+def _has_phrase(cues: _CueList, folded: str) -> bool:
+    phrases = cues.phrases_in(folded)
+    return phrases is not None and phrases.search(folded) is not None
 
 
 def _occurrences(cues: _CueList, text: CueText) -> Iterator[int]:
@@ -147,8 +163,9 @@ def _occurrences(cues: _CueList, text: CueText) -> Iterator[int]:
     for at, word in enumerate(text.words):
         if word in cues.words or word.startswith(cues.stems):
             yield at
-    if cues.phrases is not None:
-        for match in cues.phrases.finditer(text.folded):
+    phrases = cues.phrases_in(text.folded)
+    if phrases is not None:
+        for match in phrases.finditer(text.folded):
             yield text.word_at(match.start())
     for cue in cues.inside:
         offset = text.folded.find(cue)

@@ -7,6 +7,7 @@ whatever its spelling differs by only in those respects.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -84,8 +85,12 @@ class Word:
     hyphenated: bool
 
 
-def words(text: str) -> list[Word]:
-    """The words of `text`, folded, in order; hyphens and other punctuation split words."""
+@functools.lru_cache(maxsize=64)
+def words(text: str) -> tuple[Word, ...]:
+    """The words of `text`, folded, in order; hyphens and other punctuation split words.
+
+    Kept for the next caller: the place reader, the misspelling finder and the country cues
+    read the same report one after the other."""
     found: list[Word] = []
     previous_end = -2
     for match in _WORD.finditer(text):
@@ -100,4 +105,4 @@ def words(text: str) -> list[Word]:
             hyphenated = match.start() == previous_end + 1 and text[previous_end] in _HYPHENS
             found.append(Word(folded, match.start(), match.end(), capitalised, upper, hyphenated))
             previous_end = match.end()
-    return found
+    return tuple(found)

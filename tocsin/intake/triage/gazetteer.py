@@ -71,7 +71,8 @@ class Gazetteer:
     `admin2_names[iso3][admin_key]` gives (parent admin1, admin2). `units` says which units a
     populated place lies in; `capitals[iso3]` names the capital city, for a report that says
     only "the capital"; `common_names[iso3][official name]` is the shorter name a first-level
-    unit goes by ("Veracruz" for "Veracruz de Ignacio de la Llave").
+    unit goes by ("Veracruz" for "Veracruz de Ignacio de la Llave"). `longest[word]` is the
+    most words of a name that starts with `word`, so a reader tries only lengths some name has.
     """
 
     names: dict[str, list[Place]] = field(default_factory=dict)
@@ -79,7 +80,7 @@ class Gazetteer:
     admin1_names: dict[str, dict[str, str]] = field(default_factory=dict)
     admin2_names: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     units: UnitIndex | None = None
-    max_words: int = 1
+    longest: dict[str, int] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
     common_names: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -92,7 +93,7 @@ class Gazetteer:
                 self.unspaced.setdefault(key, []).append(place)
             else:
                 self.names.setdefault(key, []).append(place)
-                self.max_words = max(self.max_words, key.count(" ") + 1)
+                _note_length(self.longest, key)
         if place.kind is PlaceKind.ADMIN1:
             self.admin1_names.setdefault(place.iso3, {})[admin_key(place.name)] = place.name
         elif place.kind is PlaceKind.ADMIN2 and place.admin1 is not None:
@@ -111,23 +112,27 @@ class Gazetteer:
         """
         names = dict(self.names)
         unspaced = dict(self.unspaced)
-        max_words = self.max_words
+        longest = dict(self.longest)
         for place, spellings in entries:
             for key in {fold(name) for name in spellings} - {""}:
                 table = unspaced if is_unspaced(key) else names
                 table[key] = [*table.get(key, ()), place]
                 if table is names:
-                    max_words = max(max_words, key.count(" ") + 1)
+                    _note_length(longest, key)
         return Gazetteer(
             names,
             unspaced,
             self.admin1_names,
             self.admin2_names,
             self.units,
-            max_words,
+            longest,
             self.capitals,
             self.common_names,
         )
+
+    def words_from(self, word: str) -> int:
+        """The most words of a name starting with `word` (0: no name starts with it)."""
+        return self.longest.get(word, 0)
 
     def index_units(self, points: Sequence[Point]) -> None:
         """Learn the units of populated places from another source (see `UnitIndex`)."""
@@ -142,3 +147,10 @@ class Gazetteer:
 
     def centroid(self, iso3: str, admin1: str, admin2: str | None) -> tuple[float, float] | None:
         return self.units.centroid(iso3, admin1, admin2) if self.units else None
+
+
+def _note_length(longest: dict[str, int], key: str) -> None:
+    first, _, rest = key.partition(" ")
+    words = rest.count(" ") + 2 if rest else 1
+    if words > longest.get(first, 0):
+        longest[first] = words

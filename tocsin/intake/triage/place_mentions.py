@@ -19,6 +19,7 @@ parents. The last member of a chain is the most general, and the surest of its c
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -110,7 +111,7 @@ _ARTICLES = frozenset(_ARTICLE_LIST.split())
 _BARE_ARTICLES = frozenset(("al", "el"))
 
 
-def _opens_with_article(tokens: list[Word], i: int) -> bool:
+def _opens_with_article(tokens: Sequence[Word], i: int) -> bool:
     """Whether the word at `i` is an article that starts a name: capitalised, or joined to the
     capitalised word after it by a hyphen, or "al" / "el" before one."""
     word = tokens[i]
@@ -133,7 +134,7 @@ class Mention:
     chain: int
 
 
-def _spans(tokens: list[Word], gazetteer: Gazetteer, shouting: bool) -> list[_Span]:
+def _spans(tokens: Sequence[Word], gazetteer: Gazetteer, shouting: bool) -> list[_Span]:
     """(word index, start, end, places) of the names in spaced scripts, longest match first."""
     found: list[_Span] = []
     i = 0
@@ -145,7 +146,8 @@ def _spans(tokens: list[Word], gazetteer: Gazetteer, shouting: bool) -> list[_Sp
         if tokens[i].hyphenated and not (i > 0 and _opens_with_article(tokens, i - 1)):
             i += 1
             continue
-        for n in range(min(gazetteer.max_words, len(tokens) - i), 1 if article else 0, -1):
+        longest = gazetteer.words_from(tokens[i].folded)
+        for n in range(min(longest, len(tokens) - i), 1 if article else 0, -1):
             if i + n < len(tokens) and tokens[i + n].hyphenated:
                 continue  # "Pobe" of "Pobe-Mengao" is not Pobe
             places = gazetteer.names.get(" ".join(t.folded for t in tokens[i : i + n]))
@@ -171,7 +173,9 @@ def _spans(tokens: list[Word], gazetteer: Gazetteer, shouting: bool) -> list[_Sp
     return found
 
 
-def _compound_parts(tokens: list[Word], start: int, end: int, gazetteer: Gazetteer) -> list[_Span]:
+def _compound_parts(
+    tokens: Sequence[Word], start: int, end: int, gazetteer: Gazetteer
+) -> list[_Span]:
     """The parts of a compound no name matches whole, when each part is a well-known place, as
     in "the Mandera-Nairobi route". Units and large cities only, and all parts or none, since a
     name in a compound is more often part of another name ("Pobe", a town of Benin, in the
@@ -190,7 +194,7 @@ def _compound_parts(tokens: list[Word], start: int, end: int, gazetteer: Gazette
     return found if len(found) > 1 else []
 
 
-def _unspaced_spans(tokens: list[Word], gazetteer: Gazetteer) -> list[_Span]:
+def _unspaced_spans(tokens: Sequence[Word], gazetteer: Gazetteer) -> list[_Span]:
     """Names inside runs of Burmese, Thai, Khmer or CJK text, found as substrings."""
     found: list[_Span] = []
     for token in tokens:
@@ -230,7 +234,7 @@ def _closes_brackets(text: str, start: int, end: int) -> bool:
     )
 
 
-def _word_range(tokens: list[Word], first: int, end: int) -> range:
+def _word_range(tokens: Sequence[Word], first: int, end: int) -> range:
     last = first
     while last + 1 < len(tokens) and tokens[last + 1].end <= end:
         last += 1
@@ -238,7 +242,7 @@ def _word_range(tokens: list[Word], first: int, end: int) -> range:
 
 
 def _in_unknown_name(
-    text: str, tokens: list[Word], first: int, last: int, covered: set[int], lone: set[int]
+    text: str, tokens: Sequence[Word], first: int, last: int, covered: set[int], lone: set[int]
 ) -> bool:
     """Whether a one-word name is glued to a capitalised word we know nothing of, and so is
     likely part of a longer name: a person ("Governor Elias Waya"), an organisation ("Tripoli
