@@ -28,6 +28,7 @@ import pandas as pd
 from sklearn.metrics import accuracy_score, f1_score
 
 from tocsin.intake import triage
+from tocsin.intake.errors import IntakeInputError
 from tocsin.intake.triage import admin_key
 from tocsin.intake.triage.embedding import Matrix, clean_text
 
@@ -107,18 +108,41 @@ class Remembered:
         return np.vstack([self.rows[t] for t in texts]) if texts else self.embedder.embed([])
 
 
+def split_events(
+    events: pd.DataFrame, test_from_arg: str | None, name: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The time split, said aloud; an extract of one day splits in the file's order."""
+    one_day = test_from_arg is None and events["date"].nunique() == 1
+    if one_day:
+        train, test = triage.order_split(events)
+    else:
+        try:
+            test_from = pd.Timestamp(test_from_arg or triage.default_test_start(events))
+        except ValueError:
+            raise IntakeInputError(f"--test-from {test_from_arg!r}: not a date") from None
+        train, test = triage.time_split(events, test_from)
+    if train.empty or test.empty:
+        side = "train" if train.empty else "test"
+        raise IntakeInputError(f"{name}: the split leaves no events to {side} on")
+    if one_day:
+        print(
+            f"{name} holds one day ({events['date'].iloc[0]:%Y-%m-%d}), so no time split: "
+            f"train = its first {len(train)} events in the file's order, test = the {len(test)} "
+            "after them."
+        )
+    else:
+        print(
+            f"Time split of {name}: train = events before {test_from:%Y-%m-%d} "
+            f"({len(train)}: {train['date'].min():%Y-%m-%d} to {train['date'].max():%Y-%m-%d}), "
+            f"test = events from {test_from:%Y-%m-%d} on ({len(test)}: "
+            f"{test['date'].min():%Y-%m-%d} to {test['date'].max():%Y-%m-%d})."
+        )
+    return train, test
+
+
 def run_triage(args: argparse.Namespace) -> int:
     events = triage.acled_events([args.acled])
-    test_from = (
-        pd.Timestamp(args.test_from) if args.test_from else triage.default_test_start(events)
-    )
-    train, test = triage.time_split(events, test_from)
-    print(
-        f"Time split of {args.acled.name}: train = events before {test_from:%Y-%m-%d} "
-        f"({len(train)}: {train['date'].min():%Y-%m-%d} to {train['date'].max():%Y-%m-%d}), "
-        f"test = events from {test_from:%Y-%m-%d} on ({len(test)}: "
-        f"{test['date'].min():%Y-%m-%d} to {test['date'].max():%Y-%m-%d})."
-    )
+    train, test = split_events(events, args.test_from, args.acled.name)
     print("Test labels:", dict(Counter(test["label"]).most_common()))
     if test["label"].nunique() < 2:
         print("  (one violation type only, as in an extract of protests: macro-F1 says little)")
@@ -261,7 +285,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     load.set_defaults(run=intake_api.run)
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
-    return run(args)
+    try:
+        return run(args)
+    except IntakeInputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

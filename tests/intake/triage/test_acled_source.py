@@ -14,6 +14,7 @@ from tocsin.intake.triage.acled_source import (
     default_test_start,
     event_dates,
     fill_iso3,
+    order_split,
     read_acled,
     time_split,
 )
@@ -236,3 +237,12 @@ def test_the_reference_files() -> None:
         "attack_on_civilians",
         "other",
     }
+
+
+def test_an_extract_of_one_day_splits_in_the_files_order() -> None:
+    events = dated(*["2020-05-09"] * 8).assign(n=range(8))
+    train, test = order_split(events)
+    assert train["n"].tolist() == list(range(6)) and test["n"].tolist() == [6, 7]
+    one_train, one_test = order_split(events.iloc[:2])
+    assert len(one_train) == len(one_test) == 1
+    assert order_split(events.iloc[:1])[0].empty

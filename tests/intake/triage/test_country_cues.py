@@ -37,3 +37,10 @@ def test_events_without_a_country_teach_nothing() -> None:
 
 def test_in_a_file_of_one_country_no_name_is_a_cue() -> None:
     assert len(learn_country_cues(["Boko Haram attacked."] * 5, ["NGA"] * 5)) == 0
+
+
+def test_a_word_the_notes_also_write_in_lower_case_is_no_cue() -> None:
+    texts = ["The Luhansk People's Militia fired."] * 3 + ["Many people fled the militia."]
+    cues = learn_country_cues([*texts, "Al Shabaab struck."], ["UKR"] * 4 + ["SOM"])
+    assert "people" not in cues.table and "militia" not in cues.table
+    assert "luhansk" in cues.table and "luhansk people militia" in cues.table

@@ -12,6 +12,9 @@ from tocsin.intake.triage.violation_cues import names_sexual_violence
         "two women were raped near the well",
         "Des soldats ont violé deux femmes",
         "des viols ont été signalés",
+        "victimes de violences sexuelles liées au conflit",
+        "a survivor of sexual and gender-based violence",
+        "reports of sexual slavery in the camps",
         "اغتصب جنود امرأتين",
         "تعرضت فتيات لاعتداء جنسي",
         "အမျိုးသမီးကို မုဒိမ်းကျင့်ခဲ့သည်",
@@ -27,6 +30,8 @@ def test_words_that_name_sexual_violence(text: str) -> None:
         "a violent attack on the market",
         "un acte violent",
         "rapeseed fields were burned",
+        "the militants accused the victims of sexual misconduct",  # a pretext, no violence named
+        "a march for the rights of sexual minorities",
         "الجنسية السودانية",  # nationality, not sexual
         "",
     ],

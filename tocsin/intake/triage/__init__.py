@@ -6,7 +6,12 @@ and its near-duplicate cluster, stamped with the version of the model that produ
 See docs/guides/triage.md and docs/decisions/007-triage-model.md.
 """
 
-from tocsin.intake.triage.acled_source import default_test_start, read_acled, time_split
+from tocsin.intake.triage.acled_source import (
+    default_test_start,
+    order_split,
+    read_acled,
+    time_split,
+)
 from tocsin.intake.triage.csv_io import triage_csv
 from tocsin.intake.triage.duplicates import DuplicatePolicy, cluster_duplicates
 from tocsin.intake.triage.embedding import DEFAULT_MAX_TOKENS, E5Embedder
@@ -55,6 +60,7 @@ __all__ = [
     "detect_language",
     "fold",
     "load_triage_model",
+    "order_split",
     "read_acled",
     "retrain_triage_model",
     "risk_factors",

@@ -188,3 +188,14 @@ def time_split(frame: pd.DataFrame, test_from: pd.Timestamp) -> tuple[pd.DataFra
     """Events before `test_from` to train on, events on or after it to test on."""
     dated = frame[frame["date"].notna()]
     return dated[dated["date"] < test_from], dated[dated["date"] >= test_from]
+
+
+def order_split(
+    frame: pd.DataFrame, *, train_share: float = 0.75
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The first `train_share` of the dated events in the file's order to train on, the rest to
+    test on: for an extract of one day (ACLED's daily worldwide files), which has no time to
+    split by."""
+    dated = frame[frame["date"].notna()]
+    cut = min(max(int(len(dated) * train_share), 1), len(dated) - 1) if len(dated) > 1 else 0
+    return dated.iloc[:cut], dated.iloc[cut:]

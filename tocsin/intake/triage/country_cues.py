@@ -9,7 +9,9 @@ seen in enough events, most of them in one country, becomes a cue: a soft vote f
 countries it was seen in more often than their share of all the events. Place names are kept
 too (a village ACLED locates is a cue as well as a learned place); the resolver weighs cues
 below places, so a cue settles a report that names no known place and tips one whose places
-are ambiguous. In a file of one country no name is a cue: the home country says it all.
+are ambiguous. In a file of one country no name is a cue: the home country says it all. A single
+word the notes also write in lower case is a common word capitalised ("People's Militia",
+"Central Prison", "Group Editor"), not a name, and is no cue either.
 """
 
 from __future__ import annotations
@@ -94,7 +96,9 @@ def learn_country_cues(
     """Cues from training notes and the iso3 code of each note's event ("" when unknown)."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     events: Counter[str] = Counter()
+    common: set[str] = set()
     for text, iso3 in zip(texts, countries, strict=True):
+        common.update(w.folded for w in words(text) if text[w.start].islower())
         if iso3:
             events[iso3] += 1
             for name in names_in(text):
@@ -103,7 +107,11 @@ def learn_country_cues(
     table: dict[str, tuple[tuple[str, float], ...]] = {}
     for name, by_country in counts.items():
         total = sum(by_country.values())
-        if total < min_events or by_country.most_common(1)[0][1] < min_share * total:
+        if (
+            name in common
+            or total < min_events
+            or by_country.most_common(1)[0][1] < min_share * total
+        ):
             continue
         # What a name says beyond how common its country already is in the data: in a file of
         # one country every name is that country's, and says nothing the home prior does not.

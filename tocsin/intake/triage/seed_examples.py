@@ -103,6 +103,8 @@ SEED_EXAMPLES: dict[V, tuple[str, ...]] = {
         "De violents affrontements ont opposé l'armée à des groupes armés près de la ville.",
         "Les soldats ont combattu des jihadistes pendant plusieurs heures.",
         "Soldiers and separatist fighters exchanged small-arms fire along the front line.",
+        "Police officers and members of an armed gang had a shoot-out in the neighbourhood.",
+        "A gunfight broke out between the police and gunmen at a roadblock on the highway.",
         "Deux groupes armés rivaux se sont affrontés pour le contrôle du site aurifère.",
         "L'armée a repris le contrôle de la localité après des combats avec les rebelles.",
         "Une patrouille militaire est tombée dans une embuscade et des échanges de tirs ont suivi.",

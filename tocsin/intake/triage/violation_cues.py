@@ -15,9 +15,18 @@ import re
 from tocsin.intake.triage.folding import APOSTROPHES, fold
 
 # Folded forms; Arabic and Burmese attach particles to words, so they match inside words.
+# "Sexual" alone is no cue: "accused of sexual misconduct", "sexual minorities" name no violence.
+_SEXUAL_HARMS = (
+    "violence|assault|abuse|exploitation|slavery|enslavement|harassment|attack|violation|crime"
+    "|torture|mutilation|servitude"
+)
+_SEXUELLES = (
+    "violences?|agressions?|abus|exploitations?|esclavage|harcelements?|crimes?|mutilations?"
+)
 _LATIN = (
-    r"rapes?|raped|raping|rapists?|gang\s+rap\w*|sexual\w*|molest\w*"
-    r"|viols?|violee?s?|violer|sexuel\w*|esclavage\s+sexuel\w*"
+    r"rapes?|raped|raping|rapists?|gang\s+rap\w*|sexually"
+    rf"|sexual\s+(?:and\s+gender\W*based\s+)?(?:{_SEXUAL_HARMS})\w*"
+    rf"|molest\w*|viols?|violee?s?|violer|sexuellement|(?:{_SEXUELLES})\s+sexuel\w*"
 )
 _OTHER = "اغتص|عنف جنسي|اعتداء جنسي|تحرش جنسي|استعباد جنسي|မုဒိမ်း|လိင်ပိုင်း"
 _SEXUAL_VIOLENCE = re.compile(rf"(?<!\w)(?:{_LATIN})(?!\w)|{_OTHER}")
