@@ -96,11 +96,11 @@ class _CueList:
     phrase_starts: tuple[str, ...]
     inside: tuple[str, ...]
 
-    def phrases_in(self, folded: str) -> re.Pattern[str] | None:
-        """The phrase expression, when one of its phrases may occur in `folded`."""
+    def phrase_matches(self, folded: str) -> Iterator[re.Match[str]]:
+        """The phrases' occurrences in `folded`, found lazily."""
         if self.phrases is None or not any(start in folded for start in self.phrase_starts):
-            return None
-        return self.phrases
+            return iter(())
+        return self.phrases.finditer(folded)
 
 
 def _compile(cues: Iterable[str]) -> _CueList:
@@ -147,15 +147,10 @@ class CueMatcher(Generic[Name]):
                 not cues.words.isdisjoint(tokens)
                 or any(t.startswith(cues.stems) for t in tokens)
                 or any(cue in prepared.folded for cue in cues.inside)
-                or _has_phrase(cues, prepared.folded)
+                or next(cues.phrase_matches(prepared.folded), None) is not None
             )
             and any(not prepared.negated(at) for at in _occurrences(cues, prepared))
         ]
-
-
-def _has_phrase(cues: _CueList, folded: str) -> bool:
-    phrases = cues.phrases_in(folded)
-    return phrases is not None and phrases.search(folded) is not None
 
 
 def _occurrences(cues: _CueList, text: CueText) -> Iterator[int]:
@@ -163,10 +158,8 @@ def _occurrences(cues: _CueList, text: CueText) -> Iterator[int]:
     for at, word in enumerate(text.words):
         if word in cues.words or word.startswith(cues.stems):
             yield at
-    phrases = cues.phrases_in(text.folded)
-    if phrases is not None:
-        for match in phrases.finditer(text.folded):
-            yield text.word_at(match.start())
+    for match in cues.phrase_matches(text.folded):
+        yield text.word_at(match.start())
     for cue in cues.inside:
         offset = text.folded.find(cue)
         while offset >= 0:
