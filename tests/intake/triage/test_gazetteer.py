@@ -10,6 +10,7 @@ def test_admin_key_drops_designators_and_elided_articles() -> None:
     assert admin_key("Province de l'Oudalan") == admin_key("Oudalan") == "oudalan"
     assert admin_key("Kadiogo Province") == "kadiogo"
     assert admin_key("Muhafazat Shamal Sina'") == admin_key("Shamal Sina")
+    assert admin_key("Aj Jazirah") == admin_key("Al Jazirah") == "jazirah"
     assert admin_key("Province") == "province"  # a name made only of designators stays
     # The post-Soviet words for district and region (GeoNames: "Aghjabadi Rayon").
     assert admin_key("Aghjabadi Rayon") == admin_key("Aghjabadi") == "aghjabadi"

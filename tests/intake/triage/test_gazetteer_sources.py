@@ -17,6 +17,7 @@ from tocsin.intake.triage.gazetteer_sources import (
     read_unit_points,
     unit_aliases,
 )
+from tocsin.intake.triage.place_resolver import PlaceResolver
 
 
 def test_pcodes_are_read_with_bom_and_tag_row(pcodes_file: Path) -> None:
@@ -99,23 +100,58 @@ def test_the_reference_pcode_file_gives_units_for_many_countries() -> None:
     assert [(p.kind, p.admin1) for p in oudalan] == [(PlaceKind.ADMIN2, "Sahel")]
 
 
-def test_geonames_names_of_units_are_other_names_of_the_p_code_units(tmp_path: Path) -> None:
-    # GeoNames calls Sud-Ouest "Southwest"; its places are matched to the P-code unit through
-    # their second-level units, and the name becomes one of the unit's.
+def with_aliases(
+    tmp_path: Path, rows: str
+) -> tuple[Gazetteer, set[tuple[str, str, tuple[str, ...]]]]:
+    """A gazetteer built on these P-code rows, and the GeoNames aliases of its units."""
     pcodes = tmp_path / "pcodes.csv"
     pcodes.write_text(
-        "Location,Admin Level,P-Code,Name,Parent P-Code,Valid from date\n"
-        "BFA,1,BF57,Sud-Ouest,BFA,2020-03-23\n"
-        "BFA,2,BF5704,Poni,BF57,2020-03-23\n"
-        "BFA,2,BF5702,Ioba,BF57,2020-03-23\n",
-        encoding="utf-8",
+        "Location,Admin Level,P-Code,Name,Parent P-Code,Valid from date\n" + rows, encoding="utf-8"
     )
     gazetteer = build_gazetteer(pcodes, min_city_population=15000)
     points = [point for point, _ in read_unit_points()]
     aliases = {(p.iso3, p.name, tuple(names)) for p, names in unit_aliases(points, gazetteer)}
+    return gazetteer, aliases
+
+
+def test_geonames_names_of_units_are_other_names_of_the_p_code_units(tmp_path: Path) -> None:
+    # GeoNames calls Sud-Ouest "Southwest"; its places are matched to the P-code unit through
+    # their second-level units, and the name becomes one of the unit's.
+    gazetteer, aliases = with_aliases(
+        tmp_path,
+        "BFA,1,BF57,Sud-Ouest,BFA,2020-03-23\n"
+        "BFA,2,BF5704,Poni,BF57,2020-03-23\n"
+        "BFA,2,BF5702,Ioba,BF57,2020-03-23\n",
+    )
     assert ("BFA", "Sud-Ouest", ("Southwest",)) in aliases
     (place,) = [p for p in gazetteer.names["southwest"] if p.kind is PlaceKind.ADMIN1]
     assert (place.iso3, place.name) == ("BFA", "Sud-Ouest")
+
+
+def test_places_without_second_level_units_match_units_by_their_towns(tmp_path: Path) -> None:
+    # The P-code file names Haiti's departments in English, GeoNames (and ACLED) in French,
+    # and GeoNames gives Haitian places no second-level unit: the towns that name communes
+    # (Port-au-Prince, Jacmel) say which department "Ouest" and "Sud-Est" are.
+    gazetteer, aliases = with_aliases(
+        tmp_path,
+        "HTI,1,HT01,West,HTI,1987-03-29\n"
+        "HTI,1,HT02,South-East,HTI,1987-03-29\n"
+        "HTI,1,HT08,Grande'Anse,HTI,1987-03-29\n"
+        "HTI,2,HT0111,Port-au-Prince,HT01,1987-03-29\n"
+        "HTI,2,HT0113,Carrefour,HT01,1987-03-29\n"
+        "HTI,2,HT0121,Leogane,HT01,1987-03-29\n"
+        "HTI,2,HT0211,Jacmel,HT02,1987-03-29\n"
+        "HTI,2,HT0811,Jeremie,HT08,1987-03-29\n"
+        "CMR,1,CM008,Ouest,CMR,2019-01-04\n",
+    )
+    assert ("HTI", "West", ("Ouest",)) in aliases
+    assert ("HTI", "South-East", ("Sud-Est",)) in aliases
+    # Written "Grande-Anse" as often as the file's "Grande'Anse".
+    assert any(p.name == "Grande'Anse" for p in gazetteer.names["grande anse"])
+    place = PlaceResolver(gazetteer).resolve(
+        "On 21 August 2024, in Leogane, Ouest, people marched."
+    )
+    assert (place.country_iso3, place.admin1) == ("HTI", "West")  # not Cameroon's Ouest
 
 
 def test_an_official_name_with_a_namesake_goes_by_the_shorter_name() -> None:

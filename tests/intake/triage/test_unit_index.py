@@ -3,7 +3,11 @@ from __future__ import annotations
 from tocsin.intake.triage.unit_index import UnitIndex
 
 HDX_ADMIN1 = {("BFA", "sud-ouest"): "Sud-Ouest", ("BFA", "sahel"): "Sahel"}
-HDX_ADMIN2 = {("BFA", "poni"): ("Sud-Ouest", "Poni"), ("BFA", "seno"): ("Sahel", "Seno")}
+HDX_ADMIN2 = {
+    ("BFA", "poni"): ("Sud-Ouest", "Poni"),
+    ("BFA", "seno"): ("Sahel", "Seno"),
+    ("HTI", "jacmel"): ("South-East", "Jacmel"),
+}
 
 
 def admin1_of(iso3: str, name: str) -> str | None:
@@ -26,6 +30,14 @@ def test_a_first_level_unit_named_otherwise_is_matched_through_its_second_level_
     )
     assert index.unit_at(10.31, -3.21) == ("BFA", "Sud-Ouest", "Poni")
     assert index.unit_at(14.0, 0.0) == ("BFA", "Sahel", "Seno")
+
+
+def test_places_without_second_level_units_vote_by_their_own_names() -> None:
+    points = [("HTI", "Sud-Est", "", 18.23, -72.53), ("HTI", "Sud-Est", "", 18.3, -72.4)]
+    voted = UnitIndex.build(points, admin1_of, admin2_of, ["Jacmel", "Marigot"])
+    assert voted.unit_at(18.3, -72.4) == ("HTI", "South-East", None)
+    unnamed = UnitIndex.build(points, admin1_of, admin2_of)
+    assert unnamed.unit_at(18.3, -72.4) == ("HTI", "Sud-Est", None)
 
 
 def test_unknown_units_keep_their_own_names_and_centroids_average() -> None:

@@ -18,6 +18,7 @@ from tocsin.intake.triage.violation_cues import names_sexual_violence
         "اغتصب جنود امرأتين",
         "تعرضت فتيات لاعتداء جنسي",
         "အမျိုးသမီးကို မုဒိမ်းကျင့်ခဲ့သည်",
+        "Residents protested on Monday. Two days later, soldiers raped a woman at the market.",
     ],
 )
 def test_words_that_name_sexual_violence(text: str) -> None:
@@ -33,6 +34,8 @@ def test_words_that_name_sexual_violence(text: str) -> None:
         "the militants accused the victims of sexual misconduct",  # a pretext, no violence named
         "a march for the rights of sexual minorities",
         "الجنسية السودانية",  # nationality, not sexual
+        "women activists staged a protest vigil condemning the sexual violence demonstrators faced",
+        "Des femmes ont manifesté pour dénoncer les viols",
         "",
     ],
 )

@@ -16,11 +16,14 @@ from tocsin.intake.triage.folding import fold, is_unspaced
 from tocsin.intake.triage.unit_index import Point, Unit, UnitIndex
 
 # Words that name the kind of an administrative unit rather than the unit ("Soum Province",
-# "Province du Soum", "Wilayat Kassala"): dropped when names from two sources are compared.
+# "Province du Soum", "Wilayat Kassala"), and articles: dropped when names from two sources are
+# compared. The Arabic article is written as said before some letters: "Aj Jazirah" (the P-code
+# file) is ACLED's "Al Jazirah".
 _DESIGNATOR_WORDS = """
 province provincia region regione state etat estado governorate gouvernorat muhafazah muhafazat
 wilaya wilayah district departement department county municipality prefecture territory division
 zone city oblast raion rayon rayonu of de du des la le l d al el
+ad adh an ar as ash at ath az aj
 """
 _DESIGNATORS = frozenset(_DESIGNATOR_WORDS.split())
 # "Province de l'Oudalan": the elided article is a word of its own here.
@@ -134,12 +137,14 @@ class Gazetteer:
         """The most words of a name starting with `word` (0: no name starts with it)."""
         return self.longest.get(word, 0)
 
-    def index_units(self, points: Sequence[Point]) -> None:
-        """Learn the units of populated places from another source (see `UnitIndex`)."""
+    def index_units(self, points: Sequence[Point], names: Sequence[str] = ()) -> None:
+        """Learn the units of populated places from another source (see `UnitIndex`);
+        `names` are the places' own, in the order of `points`."""
         self.units = UnitIndex.build(
             points,
             lambda iso3, name: self.admin1_names.get(iso3, {}).get(admin_key(name)),
             lambda iso3, name: self.admin2_names.get(iso3, {}).get(admin_key(name)),
+            names,
         )
 
     def unit_at(self, latitude: float, longitude: float, iso3: str | None = None) -> Unit | None:

@@ -28,7 +28,7 @@ from tocsin.intake.triage.country_names import (
     country_entries,
     iso3_of,
 )
-from tocsin.intake.triage.folding import fold
+from tocsin.intake.triage.folding import APOSTROPHES, fold
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.unit_index import Point
 
@@ -63,13 +63,20 @@ def read_pcodes(path: Path) -> Iterator[tuple[Place, list[str]]]:
         if not name or not iso3 or iso3.startswith("#"):
             continue
         if level == "1":
-            yield Place(PlaceKind.ADMIN1, iso3.strip(), name, admin1=name), [name]
+            yield Place(PlaceKind.ADMIN1, iso3.strip(), name, admin1=name), _spellings(name)
         elif level == "2" and row["Parent P-Code"] in admin1_by_pcode:
             parent = admin1_by_pcode[row["Parent P-Code"]]
             yield (
                 Place(PlaceKind.ADMIN2, iso3.strip(), name, admin1=parent, admin2=name),
-                [name],
+                _spellings(name),
             )
+
+
+def _spellings(name: str) -> list[str]:
+    """A unit's name, and with its apostrophes as spaces: the P-code file's "Grande'Anse" is
+    written "Grande-Anse" too, which folds otherwise (apostrophes join, hyphens split)."""
+    spaced = APOSTROPHES.sub(" ", name)
+    return [name, spaced] if spaced != name else [name]
 
 
 def _usable_alternate(name: str) -> bool:
@@ -204,7 +211,7 @@ def build_gazetteer(
     gazetteer.add_all(village_entries(points))
     unit_points = [point for point, _ in points]
     gazetteer.add_all(geonames_units(unit_points, gazetteer))
-    gazetteer.index_units(unit_points)
+    gazetteer.index_units(unit_points, [name for _, name in points])
     aliases = list(unit_aliases(unit_points, gazetteer))
     gazetteer.add_all(aliases)
     gazetteer.common_names = common_names(aliases)

@@ -5,6 +5,9 @@ second-level units, but names them its own way: "Southwest" and "Province du Pon
 P-code file says "Sud-Ouest" and "Poni". Names are matched when they fold alike; a first-level
 unit whose name differs outright is matched through its second-level units, which agree more
 often ("Province du Poni" is Poni, and Poni lies in Sud-Ouest, so "Southwest" is Sud-Ouest).
+Where GeoNames gives no second-level unit (Haiti's places have none), the places themselves
+vote: a second-level unit is often named after its chief town, so the town of Jacmel, which
+GeoNames puts in "Sud-Est", says that "Sud-Est" is the P-code file's "South-East".
 """
 
 from __future__ import annotations
@@ -37,22 +40,27 @@ class UnitIndex:
         points: Sequence[Point],
         admin1_of: Callable[[str, str], str | None],
         admin2_of: Callable[[str, str], tuple[str, str] | None],
+        names: Sequence[str] = (),
     ) -> UnitIndex:
         """`admin1_of(iso3, name)` and `admin2_of(iso3, name)` look names up in the P-code file;
-        the latter gives (parent admin1, admin2)."""
+        the latter gives (parent admin1, admin2). `names`, when given, are the places' own
+        names, in the order of `points`: the town votes of last resort."""
         votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        town_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         second: dict[tuple[str, str], tuple[str, str] | None] = {}
-        for iso3, admin1, admin2, _, _ in points:
+        for number, (iso3, admin1, admin2, _, _) in enumerate(points):
             if (iso3, admin2) not in second:
                 second[(iso3, admin2)] = admin2_of(iso3, admin2) if admin2 else None
             found = second[(iso3, admin2)]
             if found is not None:
                 votes[(iso3, admin1)][found[0]] += 1
+            elif number < len(names) and (town := admin2_of(iso3, names[number])) is not None:
+                town_votes[(iso3, admin1)][town[0]] += 1
         first: dict[tuple[str, str], str] = {}
         for iso3, admin1, _, _, _ in points:
             if (iso3, admin1) not in first:
                 direct = admin1_of(iso3, admin1)
-                voted = votes.get((iso3, admin1))
+                voted = votes.get((iso3, admin1)) or town_votes.get((iso3, admin1))
                 first[(iso3, admin1)] = direct or (voted.most_common(1)[0][0] if voted else admin1)
         sums: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         units: list[Unit] = []

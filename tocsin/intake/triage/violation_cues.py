@@ -6,6 +6,10 @@ assaulted his wives"), which the classifier's other features read as an attack. 
 an event as sexual violence whenever sexual violence occurs. The presence of one of these words
 is therefore given to the classifier as a feature of its own: it learns from the data how
 decisive the word is, but no longer has to find it among thousands of character n-grams.
+
+A word that names the violence as what people protest against ("a vigil condemning the sexual
+violence women demonstrators faced") reports a protest, as ACLED codes it, not the violence:
+a match that a word of protest precedes in its sentence is no cue.
 """
 
 from __future__ import annotations
@@ -30,8 +34,20 @@ _LATIN = (
 )
 _OTHER = "اغتص|عنف جنسي|اعتداء جنسي|تحرش جنسي|استعباد جنسي|မုဒိမ်း|လိင်ပိုင်း"
 _SEXUAL_VIOLENCE = re.compile(rf"(?<!\w)(?:{_LATIN})(?!\w)|{_OTHER}")
+_PROTEST = re.compile(
+    r"(?<!\w)(?:protest\w*|vigils?|demonstrat\w*|marche[sd]?|rall(?:y|ied|ies)|sit\W?ins?"
+    r"|condemn\w*|denounc\w*|demand\w*|manifest\w*|denon\w*|condamn\w*|reclam\w*)(?!\w)"
+    r"|احتج|تظاهر|ندد|استنكر|ဆန္ဒပြ"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?؟။])\s+")
 
 
 def names_sexual_violence(text: str) -> bool:
-    """Whether `text` uses a word that names sexual violence outright."""
-    return _SEXUAL_VIOLENCE.search(fold(APOSTROPHES.sub(" ", text))) is not None
+    """Whether `text` uses a word that names sexual violence outright, other than as the cause
+    of a protest."""
+    for sentence in _SENTENCE_END.split(APOSTROPHES.sub(" ", text)):
+        folded = fold(sentence)
+        for match in _SEXUAL_VIOLENCE.finditer(folded):
+            if not _PROTEST.search(folded[: match.start()]):
+                return True
+    return False
