@@ -19,6 +19,7 @@ from tocsin.intake.triage.violation_cues import names_sexual_violence
         "تعرضت فتيات لاعتداء جنسي",
         "အမျိုးသမီးကို မုဒိမ်းကျင့်ခဲ့သည်",
         "Residents protested on Monday. Two days later, soldiers raped a woman at the market.",
+        "Au marché, des soldats ont violé une femme.",
     ],
 )
 def test_words_that_name_sexual_violence(text: str) -> None:

@@ -9,7 +9,8 @@ decisive the word is, but no longer has to find it among thousands of character 
 
 A word that names the violence as what people protest against ("a vigil condemning the sexual
 violence women demonstrators faced") reports a protest, as ACLED codes it, not the violence:
-a match that a word of protest precedes in its sentence is no cue.
+a match that a word of protest precedes in its sentence is no cue. ("Marché", a market, and
+"March", a month, are no such word.)
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ _LATIN = (
 _OTHER = "اغتص|عنف جنسي|اعتداء جنسي|تحرش جنسي|استعباد جنسي|မုဒိမ်း|လိင်ပိုင်း"
 _SEXUAL_VIOLENCE = re.compile(rf"(?<!\w)(?:{_LATIN})(?!\w)|{_OTHER}")
 _PROTEST = re.compile(
-    r"(?<!\w)(?:protest\w*|vigils?|demonstrat\w*|marche[sd]?|rall(?:y|ied|ies)|sit\W?ins?"
+    r"(?<!\w)(?:protest\w*|vigils?|demonstrat\w*|marched|marchers?|marcheurs?|rall(?:y|ied|ies)"
+    r"|sit\W?ins?"
     r"|condemn\w*|denounc\w*|demand\w*|manifest\w*|denon\w*|condamn\w*|reclam\w*)(?!\w)"
     r"|احتج|تظاهر|ندد|استنكر|ဆန္ဒပြ"
 )
