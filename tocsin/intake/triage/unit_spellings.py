@@ -60,13 +60,22 @@ def learn_unit_spellings(places: Iterable[Place], gazetteer: Gazetteer) -> Spell
         total = sum(names.values())
         if key in own[iso3] or total < MIN_EVENTS or count < MIN_AGREEMENT * total:
             continue
+        official = gazetteer.admin1_names.get(iso3, {})
+        if key in official and admin_key(name) in official:
+            # Two units of the P-code file, not two spellings of one: towns near a border
+            # ("Moi University" lies nearest places of Nandi, and the file says Uasin Gishu).
+            continue
         spellings[iso3][key] = name
     for iso3, file_names in _file_units(places).items():
-        units = [*gazetteer.admin1_names.get(iso3, {}), *gazetteer.admin2_names.get(iso3, {})]
+        units = {*gazetteer.admin1_names.get(iso3, {}), *gazetteer.admin2_names.get(iso3, {})}
         for key in units:
             if key in file_names or key in spellings[iso3] or len(key) < MIN_NEAR_LENGTH:
                 continue
-            near = [name for other, name in file_names.items() if within_one_edit(key, other)]
+            near = [
+                name
+                for other, name in file_names.items()
+                if other not in units and within_one_edit(key, other)
+            ]
             if len(near) == 1:
                 spellings[iso3][key] = near[0]
     return {iso3: names for iso3, names in spellings.items() if names}
