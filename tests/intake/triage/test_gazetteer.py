@@ -15,6 +15,10 @@ def test_admin_key_drops_designators_and_elided_articles() -> None:
     # The post-Soviet words for district and region (GeoNames: "Aghjabadi Rayon").
     assert admin_key("Aghjabadi Rayon") == admin_key("Aghjabadi") == "aghjabadi"
     assert admin_key("Donetsk Oblast") == "donetsk" and admin_key("Xocavand Rayonu") == "xocavand"
+    # An opening title, abbreviated or spelt out (the P-code file's "Mt. Elgon" in Kenya).
+    assert admin_key("Mt. Elgon") == admin_key("Mount Elgon") == "mount elgon"
+    assert admin_key("St. George's") == admin_key("Saint George's")
+    assert admin_key("St") == "st" and admin_key("Mtwara") == "mtwara"
 
 
 def test_add_indexes_each_folded_spelling_once() -> None:

@@ -28,6 +28,27 @@ def test_pcodes_are_read_with_bom_and_tag_row(pcodes_file: Path) -> None:
     assert places["Oudalan"].admin1 == "Sahel" and places["Oudalan"].iso3 == "BFA"
 
 
+def test_unit_names_are_known_with_their_title_abbreviated_or_spelt_out(tmp_path: Path) -> None:
+    path = tmp_path / "pcodes.csv"
+    path.write_text(
+        "Location,Admin Level,P-Code,Name,Parent P-Code,Valid from date\n"
+        "KEN,1,KE039,Bungoma,KEN,2019-10-31\n"
+        "KEN,2,KE039216,Mt. Elgon,KE039,2019-10-31\n"
+        "ZWE,1,ZW12,Mashonaland Central,ZWE,2018-09-11\n"
+        "ZWE,2,ZW1205,Mount Darwin,ZW12,2018-09-11\n"
+        "GRD,1,GD03,St. George,GRD,2019-01-01\n",
+        encoding="utf-8",
+    )
+    names = {place.name: set(spellings) for place, spellings in read_pcodes(path)}
+    assert names["Mt. Elgon"] == {"Mt. Elgon", "Mount Elgon"}
+    assert names["Mount Darwin"] == {"Mount Darwin", "Mt Darwin"}
+    assert names["St. George"] == {"St. George", "Saint George"}
+    gazetteer = Gazetteer()
+    gazetteer.add_all(read_pcodes(path))
+    place = PlaceResolver(gazetteer).resolve("Ogiek families protested in Mount Elgon.")
+    assert (place.country_iso3, place.admin1, place.admin2) == ("KEN", "Bungoma", "Mt. Elgon")
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

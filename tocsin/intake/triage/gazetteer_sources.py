@@ -14,6 +14,7 @@ Sources, each for what it is good at:
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -72,11 +73,30 @@ def read_pcodes(path: Path) -> Iterator[tuple[Place, list[str]]]:
             )
 
 
+# A unit's name opening with a title the P-code file abbreviates ("Mt. Elgon", "St. George")
+# or spells out ("Mount Darwin", "Saint-Louis"): reports write either.
+_ABBREVIATED = re.compile(r"^(Mt|St|Ste|Sta)\.?\s+(?=\w)", re.IGNORECASE)
+_SPELT_OUT = re.compile(r"^(Mount|Saint|Sainte)[\s-]+(?=\w)", re.IGNORECASE)
+_EXPANSIONS = {"mt": "Mount", "st": "Saint", "ste": "Sainte", "sta": "Santa"}
+_ABBREVIATIONS = {"mount": "Mt", "saint": "St", "sainte": "Ste"}
+
+
 def _spellings(name: str) -> list[str]:
     """A unit's name, and with its apostrophes as spaces: the P-code file's "Grande'Anse" is
-    written "Grande-Anse" too, which folds otherwise (apostrophes join, hyphens split)."""
+    written "Grande-Anse" too, which folds otherwise (apostrophes join, hyphens split); and
+    with an opening title abbreviated or spelt out."""
+    found = [name]
     spaced = APOSTROPHES.sub(" ", name)
-    return [name, spaced] if spaced != name else [name]
+    if spaced != name:
+        found.append(spaced)
+    for spelling in list(found):
+        short = _ABBREVIATED.match(spelling)
+        full = _SPELT_OUT.match(spelling)
+        if short:
+            found.append(f"{_EXPANSIONS[short[1].lower()]} {spelling[short.end() :]}")
+        elif full:
+            found.append(f"{_ABBREVIATIONS[full[1].lower()]} {spelling[full.end() :]}")
+    return found
 
 
 def _usable_alternate(name: str) -> bool:
