@@ -205,6 +205,17 @@ def run_triage(args: argparse.Namespace) -> int:
     print(line("violation type macro-F1", bare_f1))
     print(line("country accuracy", bare_country))
     print(line("admin1 accuracy", bare_admin1))
+    home = model.places.home_country
+    if home is not None:
+        # A new deployment that names its country (TOCSIN_INTAKE_HOME_COUNTRY) but has no
+        # trained model yet.
+        homed = triage.TriagePipeline(
+            triage.seed_model(), gazetteer, embedder=bare.embedder, home_country=home
+        )
+        homed_country, homed_admin1 = place_scores(homed.triage(texts), test)
+        print(f"Same, with TOCSIN_INTAKE_HOME_COUNTRY={home}:")
+        print(line("country accuracy", homed_country))
+        print(line("admin1 accuracy", homed_admin1))
 
     passed = (
         macro >= TARGETS["macro_f1"]

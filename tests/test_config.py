@@ -27,7 +27,24 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     assert settings.n_jobs == 3
 
 
-@pytest.mark.parametrize(("name", "value"), [("TOCSIN_N_JOBS", "0"), ("TOCSIN_ENV", "staging")])
+def test_the_home_country_is_an_iso3_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TOCSIN_INTAKE_HOME_COUNTRY", " ken ")
+    get_settings.cache_clear()
+    assert get_settings().intake_home_country == "KEN"
+    monkeypatch.setenv("TOCSIN_INTAKE_HOME_COUNTRY", "")
+    get_settings.cache_clear()
+    assert get_settings().intake_home_country is None
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("TOCSIN_N_JOBS", "0"),
+        ("TOCSIN_ENV", "staging"),
+        ("TOCSIN_INTAKE_HOME_COUNTRY", "Kenya"),
+        ("TOCSIN_INTAKE_HOME_COUNTRY", "K3N"),
+    ],
+)
 def test_bad_settings_fail_in_one_line(
     monkeypatch: pytest.MonkeyPatch, name: str, value: str
 ) -> None:

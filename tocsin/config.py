@@ -92,6 +92,13 @@ class Settings(BaseSettings):
         default=None,
         description="Directory of a trained triage model; empty: DATA_DIR/intake/triage-model.",
     )
+    intake_home_country: str | None = Field(
+        default=None,
+        description=(
+            "ISO 3166 alpha-3 code of the country most reports are about (KEN): triage assumes"
+            " it unless a report's places clearly say otherwise; empty: the trained model's."
+        ),
+    )
 
     @field_validator(
         "n_jobs",
@@ -106,6 +113,16 @@ class Settings(BaseSettings):
         if value < 1:
             raise ValueError("must be at least 1")
         return value
+
+    @field_validator("intake_home_country")
+    @classmethod
+    def _iso3(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        code = value.strip().upper()
+        if len(code) != 3 or not code.isascii() or not code.isalpha():
+            raise ValueError("must be a three-letter ISO 3166 code such as KEN")
+        return code
 
     @field_validator("intake_coordinate_decimals")
     @classmethod

@@ -9,9 +9,11 @@ from sqlalchemy import func, select
 
 from tests.intake.helpers import add_reports, draft
 from tests.intake.triage.acled_samples import TWO_EVENTS
+from tocsin.config import get_settings
 from tocsin.db import Database
 from tocsin.intake.models import Report, ReportTriage
-from tocsin.intake.triage_runs import train, triage_stored
+from tocsin.intake.triage.model_store import seed_model
+from tocsin.intake.triage_runs import pipeline_for, train, triage_stored
 
 TEXT = "Gunmen attacked the market in Djibo (Djibo, Soum) and killed 12 civilians on 3 March."
 
@@ -49,3 +51,14 @@ def test_training_says_what_the_model_learned(database: Database, tmp_path: Path
     assert result["places_learned"] >= 2 and result["home_country"] == "BFA"
     assert result["country_cues"] == 0  # one country: its names say nothing more
     assert (tmp_path / "data").exists() and result["model_version"].startswith("triage-")
+
+
+def test_the_pipeline_follows_the_home_country_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = seed_model()
+    monkeypatch.setenv("TOCSIN_INTAKE_HOME_COUNTRY", "KEN")
+    get_settings.cache_clear()
+    kenyan = pipeline_for(model)
+    assert kenyan.resolver.home_country == "KEN" and pipeline_for(model) is kenyan
+    monkeypatch.delenv("TOCSIN_INTAKE_HOME_COUNTRY")
+    get_settings.cache_clear()
+    assert pipeline_for(model).resolver.home_country is None

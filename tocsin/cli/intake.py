@@ -176,8 +176,10 @@ def intake_triage(in_path: Path, out_path: Path, model_dir: Path | None) -> None
     """Triage a CSV of reports offline: adds language, violation_type, risk_factors (RF numbers
     joined by ;), country_iso3, admin1, admin2, latitude, longitude, urgency and cluster."""
     check_writable(out_path)
-    chosen = model_dir or intake.triage_jobs.model_dir(get_settings().data_dir)
-    rows = intake.triage.triage_csv(in_path, out_path, model_dir=chosen)
+    settings = get_settings()
+    chosen = model_dir or intake.triage_jobs.model_dir(settings.data_dir)
+    home = settings.intake_home_country
+    rows = intake.triage.triage_csv(in_path, out_path, model_dir=chosen, home_country=home)
     out.print(f"triaged {rows} reports into {out_path}")
 
 

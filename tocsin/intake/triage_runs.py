@@ -23,6 +23,7 @@ import numpy as np
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from tocsin.config import get_settings
 from tocsin.db import Database
 from tocsin.intake.models import Report, ReportTriage
 from tocsin.intake.review import confirmed_examples
@@ -42,15 +43,18 @@ BATCH = 128
 CONTEXT = 2_000  # recent triaged reports each batch is compared with for twins
 Progress = Callable[[int, int, str], None]
 
-_PIPELINES: dict[str, TriagePipeline] = {}
+_PIPELINES: dict[tuple[str, str | None], TriagePipeline] = {}
 
 
 def pipeline_for(model: TriageModel) -> TriagePipeline:
-    """One pipeline per model version and process: building its gazetteer takes seconds."""
-    found = _PIPELINES.get(model.model_version)
+    """One pipeline per model version, home country and process: building its gazetteer takes
+    seconds."""
+    home = get_settings().intake_home_country
+    key = (model.model_version, home)
+    found = _PIPELINES.get(key)
     if found is None:
         _PIPELINES.clear()
-        found = _PIPELINES[model.model_version] = TriagePipeline(model)
+        found = _PIPELINES[key] = TriagePipeline(model, home_country=home)
     return found
 
 

@@ -40,6 +40,17 @@ def test_every_field_of_a_result(pipeline: TriagePipeline) -> None:
     assert attack.violation_type == attaque.violation_type == "attack_on_civilians"
 
 
+def test_a_deployment_names_its_home_country(pipeline: TriagePipeline) -> None:
+    # No place the gazetteer knows: an untrained install cannot say where; one that names its
+    # country (TOCSIN_INTAKE_HOME_COUNTRY) answers with it, and clear places still win.
+    placeless = "Residents of Antubeiga lynched two men accused of theft."
+    elsewhere = "Soldiers shelled houses in Kassala, Sudan."
+    homed = TriagePipeline(pipeline.model, pipeline.resolver.gazetteer, home_country="KEN")
+    assert pipeline.triage([placeless])[0].country_iso3 is None
+    found = homed.triage([placeless, elsewhere])
+    assert [r.country_iso3 for r in found] == ["KEN", "SDN"]
+
+
 def test_results_can_come_with_their_embeddings(pipeline: TriagePipeline) -> None:
     results, embeddings = pipeline.triage_with_embeddings(REPORTS[3:])
     assert len(results) == 2 and embeddings.shape == (2, 384)

@@ -96,11 +96,13 @@ def triage_csv(
     out_path: Path,
     pipeline: TriagePipeline | None = None,
     model_dir: Path | None = None,
+    home_country: str | None = None,
 ) -> int:
     """Triage every row of `in_path` into `out_path`; returns the number of rows written.
 
     Without a `pipeline`, one is made from the model in `model_dir` (the seed model when there
-    is none). The whole file is one batch, so near-duplicates are found across all its rows.
+    is none) and `home_country`. The whole file is one batch, so near-duplicates are found
+    across all its rows.
     """
     check_writable(out_path)
     header, rows = _read_rows(in_path)
@@ -110,7 +112,7 @@ def triage_csv(
             raise IntakeInputError(f"{in_path}: row {number}: id {row['id']!r} appears twice")
         seen[row["id"]] = number
     if pipeline is None:
-        pipeline = TriagePipeline(load_triage_model(model_dir))
+        pipeline = TriagePipeline(load_triage_model(model_dir), home_country=home_country)
     results = pipeline.triage([row["text"] for row in rows])
     columns = header + list(CONTRACT_COLUMNS) + list(EXTRA_COLUMNS)
     with atomic_output(out_path) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:

@@ -74,6 +74,7 @@ class TriagePipeline:
         gazetteer: Gazetteer | None = None,
         embedder: Embedder | None = None,
         duplicates: DuplicatePolicy | None = None,
+        home_country: str | None = None,
     ) -> None:
         self.model = model
         self.embedder = embedder or model.classifier.embedder or E5Embedder()
@@ -83,7 +84,8 @@ class TriagePipeline:
         places = [place for place, _ in learned.entries()]
         spellings = learn_unit_spellings(places, base)
         admin2_countries = learn_admin2_countries(places, base)
-        home = learned.home_country
+        # The deployment's own country, where the operator names it, over the one learned.
+        home = home_country or learned.home_country
         misspelt = home_places(base, learned.entries(), home) if home else None
         self.resolver = PlaceResolver(
             known, home, learned.cues, spellings, misspelt, admin2_countries
