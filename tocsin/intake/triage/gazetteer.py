@@ -31,7 +31,7 @@ _ELISION = re.compile("\\b([ldLD])['\u2019]")
 
 
 # An opening title one source abbreviates and another spells out ("Mt. Elgon", "Mount Elgon").
-_TITLES = {"mt": "mount", "st": "saint", "ste": "sainte", "sta": "santa"}
+TITLES = {"mt": "mount", "st": "saint", "ste": "sainte", "sta": "santa"}
 
 
 def admin_key(name: str) -> str:
@@ -39,8 +39,8 @@ def admin_key(name: str) -> str:
     an opening title spelt out."""
     folded = fold(_ELISION.sub(" ", name))
     parts = [w for w in folded.split() if w not in _DESIGNATORS]
-    if len(parts) > 1 and parts[0] in _TITLES:
-        parts[0] = _TITLES[parts[0]]
+    if len(parts) > 1 and parts[0] in TITLES:
+        parts[0] = TITLES[parts[0]]
     return " ".join(parts) or folded
 
 

@@ -30,7 +30,7 @@ from tocsin.intake.triage.country_names import (
     iso3_of,
 )
 from tocsin.intake.triage.folding import APOSTROPHES, fold
-from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
+from tocsin.intake.triage.gazetteer import TITLES, Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.unit_index import Point
 
 # Where the reference copy of the HDX P-code file sits beside a development checkout.
@@ -75,10 +75,10 @@ def read_pcodes(path: Path) -> Iterator[tuple[Place, list[str]]]:
 
 # A unit's name opening with a title the P-code file abbreviates ("Mt. Elgon", "St. George")
 # or spells out ("Mount Darwin", "Saint-Louis"): reports write either.
-_ABBREVIATED = re.compile(r"^(Mt|St|Ste|Sta)\.?\s+(?=\w)", re.IGNORECASE)
-_SPELT_OUT = re.compile(r"^(Mount|Saint|Sainte)[\s-]+(?=\w)", re.IGNORECASE)
-_EXPANSIONS = {"mt": "Mount", "st": "Saint", "ste": "Sainte", "sta": "Santa"}
-_ABBREVIATIONS = {"mount": "Mt", "saint": "St", "sainte": "Ste"}
+# "Santa" is seldom abbreviated in writing, so it is not abbreviated here.
+_ABBREVIATIONS = {full: short.title() for short, full in TITLES.items() if full != "santa"}
+_ABBREVIATED = re.compile(rf"^({'|'.join(TITLES)})\.?\s+(?=\w)", re.IGNORECASE)
+_SPELT_OUT = re.compile(rf"^({'|'.join(_ABBREVIATIONS)})[\s-]+(?=\w)", re.IGNORECASE)
 
 
 def _spellings(name: str) -> list[str]:
@@ -93,7 +93,7 @@ def _spellings(name: str) -> list[str]:
         short = _ABBREVIATED.match(spelling)
         full = _SPELT_OUT.match(spelling)
         if short:
-            found.append(f"{_EXPANSIONS[short[1].lower()]} {spelling[short.end() :]}")
+            found.append(f"{TITLES[short[1].lower()].title()} {spelling[short.end() :]}")
         elif full:
             found.append(f"{_ABBREVIATIONS[full[1].lower()]} {spelling[full.end() :]}")
     return found
