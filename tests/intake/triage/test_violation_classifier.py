@@ -79,8 +79,11 @@ def test_names_do_not_decide_the_type() -> None:
     ]
     labels = ["armed_clash"] * 3 + ["abduction_disappearance"] * 3
     query = ["On Monday, Al Shabaab militants kidnapped two civilians"]
-    masked = ViolationClassifier(embedder=HashingEmbedder()).fit(texts, labels)
-    plain = ViolationClassifier(embedder=HashingEmbedder(), mask_names=False).fit(texts, labels)
+    # The abduction rule would settle this query by itself: without it, the features decide.
+    masked = ViolationClassifier(embedder=HashingEmbedder(), abduction_rule=False)
+    masked.fit(texts, labels)
+    plain = ViolationClassifier(embedder=HashingEmbedder(), mask_names=False, abduction_rule=False)
+    plain.fit(texts, labels)
     kidnap = list(masked.classes_).index("abduction_disappearance")
     assert masked.predict_proba(query)[0, kidnap] > plain.predict_proba(query)[0, kidnap] + 0.02
 
@@ -90,6 +93,54 @@ def test_a_model_saved_before_names_were_masked_reads_texts_as_before() -> None:
     del classifier.__dict__["mask_names"]  # as unpickled from an older version
     assert classifier.mask_names is False
     assert classifier.predict(["they raped a woman"])[0] == "sexual_violence"
+
+
+CLASH_HEAVY = [
+    ("Fighters clashed with soldiers near the town", "armed_clash"),
+    ("Militants and the army exchanged fire all night", "armed_clash"),
+    ("Militants battled troops at the base", "armed_clash"),
+    ("Militants stormed the army post and fought the garrison", "armed_clash"),
+    ("gunmen kidnapped a trader at the market", "abduction_disappearance"),
+    ("gunmen shot dead two villagers", "attack_on_civilians"),
+    ("students marched and police fired tear gas", "protest_repression"),
+    ("soldiers raped a woman in the camp", "sexual_violence"),
+    ("police arrested a journalist", "arrest_detention"),
+]
+
+
+def test_a_note_naming_an_abduction_and_no_other_harm_is_an_abduction() -> None:
+    # As in a Kenyan year with one abduction to learn from: militants read as a clash.
+    texts, labels = zip(*CLASH_HEAVY, strict=True)
+    query = ["Al Shabaab militants kidnapped two civilians and took them across the border"]
+    ruled = ViolationClassifier(embedder=HashingEmbedder()).fit(texts, labels)
+    bare = ViolationClassifier(embedder=HashingEmbedder(), abduction_rule=False).fit(texts, labels)
+    assert bare.predict(query)[0] == "armed_clash"
+    assert ruled.predict(query)[0] == "abduction_disappearance"
+    proba = ruled.predict_proba(query)[0]
+    assert proba.sum() == pytest.approx(1.0)
+    assert proba.max() == pytest.approx(bare.predict_proba(query)[0].max())
+    # Killed in it: an attack or a clash, as the features say; the rule stays out.
+    killed = ["Al Shabaab militants kidnapped two civilians and killed one of them"]
+    assert ruled.predict(killed)[0] == bare.predict(killed)[0]
+
+
+def test_the_abduction_rule_leaves_sexual_violence_protests_and_tags_alone() -> None:
+    texts, labels = zip(*CLASH_HEAVY, strict=True)
+    ruled = ViolationClassifier(embedder=HashingEmbedder()).fit(texts, labels)
+    raped = ["soldiers abducted and raped a woman in the camp"]
+    assert ruled.predict(raped)[0] == "sexual_violence"
+    marched = ["Students marched and police fired tear gas. Gunmen kidnapped a student."]
+    assert ruled.predict(marched)[0] == "protest_repression"
+    assert ruled.predict(["Arrests: gunmen abducted a trader"])[0] == "arrest_detention"
+
+
+def test_a_model_saved_before_the_abduction_rule_reads_texts_as_before() -> None:
+    texts, labels = zip(*CLASH_HEAVY, strict=True)
+    classifier = ViolationClassifier(embedder=HashingEmbedder()).fit(texts, labels)
+    del classifier.__dict__["abduction_rule"]  # as unpickled from an older version
+    assert classifier.abduction_rule is False
+    query = ["Al Shabaab militants kidnapped two civilians and took them across the border"]
+    assert classifier.predict(query)[0] == "armed_clash"
 
 
 def test_refuses_mismatched_or_empty_training_data() -> None:

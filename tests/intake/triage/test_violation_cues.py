@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tocsin.intake.triage.violation_cues import names_sexual_violence
+from tocsin.intake.triage.violation_cues import names_abduction, names_sexual_violence
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,36 @@ def test_words_that_name_sexual_violence(text: str) -> None:
 )
 def test_words_that_only_look_alike(text: str) -> None:
     assert not names_sexual_violence(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al Shabaab militants kidnapped two civilians near Liboi. They were released later.",
+        "three people were kidnapped by suspected militants between Riba and Konton",
+        "Des hommes armés ont enlevé le chef du village",
+        "اختطف مسلحون ثلاثة مزارعين قرب القرية",
+        "Residents protested on Monday. On Tuesday, gunmen abducted a trader.",
+        "Al Shabaab fighters kidnapped the executive director of a charity",
+    ],
+)
+def test_words_that_name_an_abduction_alone(text: str) -> None:
+    assert names_abduction(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "militants abducted three farmers and killed one of them",
+        "gunmen attacked civilians, wounding one and abducting three",
+        "they abducted two teachers, who were assaulted",
+        "militants pillaged the pharmacy and attempted to abduct a civilian",
+        "اختطف مسلحون ثلاثة مزارعين وقتلوا واحدا",
+        "Residents protested the kidnapping of a trader",
+        "the army and the militia clashed; two soldiers were abducted",
+        "militants held the village hostage and demanded a ransom",
+        "",
+    ],
+)
+def test_an_abduction_with_other_harm_or_none_named_is_no_cue(text: str) -> None:
+    assert not names_abduction(text)

@@ -9,7 +9,9 @@ Stacked side by side into one logistic regression, with classes weighted by thei
 beat either alone (docs/decisions/007-triage-model.md). A third block of one column says whether
 the text names sexual violence outright (`violation_cues`), scaled by `cue_weight`. An ACLED
 note that opens with one of ACLED's tags ("Displacement:", `note_tags`) is given the type the
-tag stands for: the coder has already said it.
+tag stands for: the coder has already said it. An untagged text that names an abduction and no
+other harm (`names_abduction`) is an abduction, unless the model reads it as sexual violence or a
+protest: ACLED's codebook says so, and files with few abductions never teach it.
 """
 
 from __future__ import annotations
@@ -28,9 +30,13 @@ from sklearn.utils.validation import check_is_fitted
 from tocsin.intake.triage.embedding import E5Embedder, Embedder, Matrix, clean_text
 from tocsin.intake.triage.name_masking import without_names
 from tocsin.intake.triage.note_tags import tagged_type
-from tocsin.intake.triage.violation_cues import names_sexual_violence
+from tocsin.intake.triage.violation_cues import names_abduction, names_sexual_violence
+from tocsin.intake.triage.violation_types import ViolationType
 
 Probabilities = npt.NDArray[np.float64]
+
+# Types the model's reading keeps over an abduction word: a rape in captivity, a protest at one.
+_READ_OVER_ABDUCTION = (ViolationType.SEXUAL_VIOLENCE, ViolationType.PROTEST_REPRESSION)
 
 
 class ViolationClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
@@ -39,11 +45,12 @@ class ViolationClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     `embedder=None` means the shared e5 encoder; it is looked up at use, never stored, so a
     fitted classifier pickles without the engine. `embedding_weight` scales the embedding block
     against the unit-norm TF-IDF block. `mask_names` blanks names before the TF-IDF
-    (`name_masking`).
+    (`name_masking`). `abduction_rule` applies `names_abduction` as the module says.
     """
 
-    # Models saved before names were masked have no such attribute and read texts as before.
+    # Models saved before these settings existed have no such attributes and read as before.
     mask_names = False
+    abduction_rule = False
 
     def __init__(
         self,
@@ -55,6 +62,7 @@ class ViolationClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         max_iter: int = 3000,
         cue_weight: float = 1.0,
         mask_names: bool = True,
+        abduction_rule: bool = True,
     ) -> None:
         self.embedder = embedder
         self.embedding_weight = embedding_weight
@@ -64,6 +72,7 @@ class ViolationClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.max_iter = max_iter
         self.cue_weight = cue_weight
         self.mask_names = mask_names
+        self.abduction_rule = abduction_rule
 
     def _embedder(self) -> Embedder:
         return self.embedder if self.embedder is not None else E5Embedder()
@@ -122,11 +131,18 @@ class ViolationClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             embeddings = self._embedder().embed(texts)
         proba: Probabilities = self.model_.predict_proba(self._features(texts, embeddings))
         column = {label: i for i, label in enumerate(self.classes_)}
+        abduction = column.get(ViolationType.ABDUCTION_DISAPPEARANCE.value)
+        kept = {column.get(t.value) for t in _READ_OVER_ABDUCTION}
         for row, text in enumerate(texts):
             tagged = tagged_type(text)
             if tagged is not None and tagged.value in column:
                 proba[row] = 0.0
                 proba[row, column[tagged.value]] = 1.0
+            elif self.abduction_rule and abduction is not None and names_abduction(text):
+                best = int(proba[row].argmax())
+                if best not in kept:
+                    # Abduction first, with the model's own top confidence: swap the two.
+                    proba[row, [best, abduction]] = proba[row, [abduction, best]]
         return proba
 
     def predict(
