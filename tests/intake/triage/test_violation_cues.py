@@ -20,6 +20,7 @@ from tocsin.intake.triage.violation_cues import names_abduction, names_sexual_vi
         "အမျိုးသမီးကို မုဒိမ်းကျင့်ခဲ့သည်",
         "Residents protested on Monday. Two days later, soldiers raped a woman at the market.",
         "Au marché, des soldats ont violé une femme.",
+        "In retaliation, soldiers raped two women.",
     ],
 )
 def test_words_that_name_sexual_violence(text: str) -> None:
@@ -37,6 +38,9 @@ def test_words_that_name_sexual_violence(text: str) -> None:
         "الجنسية السودانية",  # nationality, not sexual
         "women activists staged a protest vigil condemning the sexual violence demonstrators faced",
         "Des femmes ont manifesté pour dénoncer les viols",
+        "two clan militias clashed; it arose as a retaliatory response to the rape of a woman",
+        "the militia attacked the village in revenge for the rape of a girl",
+        "هاجمت الميليشيا القرية ردا على اغتصاب امرأة",
         "",
     ],
 )

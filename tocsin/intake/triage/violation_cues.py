@@ -10,7 +10,8 @@ decisive the word is, but no longer has to find it among thousands of character 
 A word that names the violence as what people protest against ("a vigil condemning the sexual
 violence women demonstrators faced") reports a protest, as ACLED codes it, not the violence:
 a match that a word of protest precedes in its sentence is no cue. ("Marché", a market, and
-"March", a month, are no such word.)
+"March", a month, are no such word.) Nor is violence named as what the event avenges: "militia
+clashed ... in a retaliatory response to the rape of a woman" is a clash.
 
 Abductions are the other rare type that files with few of them never teach: in a Kenyan year
 with one abduction to learn from, "Al Shabaab militants kidnapped two civilians" reads as an
@@ -48,6 +49,11 @@ _PROTEST = re.compile(
     r"|condemn\w*|denounc\w*|demand\w*|manifest\w*|denon\w*|condamn\w*|reclam\w*)(?!\w)"
     r"|احتج|تظاهر|ندد|استنكر|ဆန္ဒပြ"
 )
+# Violence named as what provoked the event: "clashed in retaliation for the rape of a woman".
+_RETALIATION = re.compile(
+    r"(?<!\w)(?:retaliat\w*|response|revenge|reprisals?|vengeance|represailles?)"
+    r"\s+(?:for|to|of|against|over|pour|a|contre|de)(?!\w)|انتقاما|ردا علي|ثارا"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?؟။])\s+")
 
 # "Hostage" and "ransom" are no cue: attacks in which people die take hostages too.
@@ -69,7 +75,8 @@ def _named_outside_protest(pattern: re.Pattern[str], text: str) -> bool:
     for sentence in _SENTENCE_END.split(APOSTROPHES.sub(" ", text)):
         folded = fold(sentence)
         for match in pattern.finditer(folded):
-            if not _PROTEST.search(folded[: match.start()]):
+            before = folded[: match.start()]
+            if not (_PROTEST.search(before) or _RETALIATION.search(before)):
                 return True
     return False
 
