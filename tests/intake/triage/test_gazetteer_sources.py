@@ -188,6 +188,40 @@ def test_an_official_name_with_a_namesake_goes_by_the_shorter_name() -> None:
     assert common_names(aliases) == {"MEX": {"Veracruz de Ignacio de la Llave": "Veracruz"}}
 
 
+def test_an_adjectival_official_name_goes_by_the_town_it_is_formed_on() -> None:
+    aliases = [
+        (Place(PlaceKind.ADMIN1, "UKR", "Kharkivska", admin1="Kharkivska"), ["Kharkiv"]),
+        (Place(PlaceKind.ADMIN1, "UKR", "Zaporizka", admin1="Zaporizka"), ["Zaporizhia"]),
+        (Place(PlaceKind.ADMIN1, "UKR", "Kyivska", admin1="Kyivska"), ["Kiev"]),
+    ]
+    assert common_names(aliases) == {"UKR": {"Kharkivska": "Kharkiv", "Zaporizka": "Zaporizhia"}}
+
+
+def test_ukrainian_oblasts_are_known_by_the_names_acled_uses(tmp_path: Path) -> None:
+    # The P-code file says "Donetska" and "Kharkivska"; GeoNames and ACLED "Donetsk" and
+    # "Kharkiv". Donetsk is also a town of Russia, and Russian forces shelled the Ukrainian one.
+    gazetteer, aliases = with_aliases(
+        tmp_path,
+        "UKR,1,UA14,Donetska,UKR,2024-04-16\n"
+        "UKR,1,UA63,Kharkivska,UKR,2024-04-16\n"
+        "UKR,2,UA1412,Kramatorskyi,UA14,2024-04-16\n"
+        "UKR,2,UA1414,Pokrovskyi,UA14,2024-04-16\n"
+        "UKR,2,UA1406,Bakhmutskyi,UA14,2024-04-16\n"
+        "UKR,2,UA6302,Bohodukhivskyi,UA63,2024-04-16\n"
+        "UKR,2,UA6306,Krasnohradskyi,UA63,2024-04-16\n"
+        "UKR,2,UA6312,Kharkivskyi,UA63,2024-04-16\n",
+    )
+    assert ("UKR", "Donetska", ("Donetsk",)) in aliases
+    assert ("UKR", "Kharkivska", ("Kharkiv",)) in aliases
+    resolver = PlaceResolver(gazetteer)
+    place = resolver.resolve("On 24 October 2022, Russian forces shelled near Nadiia, Donetsk.")
+    assert (place.country_iso3, place.admin1) == ("UKR", "Donetsk")
+    place = resolver.resolve(
+        "Russian forces launched an air strike near Katerynivka, Kharkiv region."
+    )
+    assert (place.country_iso3, place.admin1) == ("UKR", "Kharkiv")
+
+
 def test_countries_the_pcode_file_leaves_out_get_geonames_units(
     small_gazetteer: Gazetteer, pcodes_file: Path
 ) -> None:

@@ -152,3 +152,35 @@ def test_names_inside_burmese_text(small_gazetteer: Gazetteer) -> None:
 def test_nothing_to_find() -> None:
     assert find_mentions("", Gazetteer()) == []
     assert find_mentions("Nothing here", Gazetteer()) == []
+
+
+def test_a_unit_word_beside_a_name_keeps_its_unit_readings() -> None:
+    # Gedo is a region of Somalia and a town of Ethiopia.
+    gazetteer = Gazetteer()
+    gazetteer.add(Place(PlaceKind.ADMIN1, "SOM", "Gedo", admin1="Gedo"), ["Gedo"])
+    gazetteer.add(Place(PlaceKind.CITY, "ETH", "Gedo", population=20000), ["Gedo"])
+    for text in ("Shells fell in Gedo region.", "Shells fell in the region of Gedo."):
+        (mention,) = find_mentions(text, gazetteer)
+        assert [p.iso3 for p in mention.places] == ["SOM"]
+    for text in ("Shells fell in Gedo town.", "Shells fell in Gedo."):
+        (mention,) = find_mentions(text, gazetteer)
+        assert {p.iso3 for p in mention.places} == {"SOM", "ETH"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Russian forces shelled the village.", True),
+        ("The Israeli Defense Forces struck a car.", True),
+        ("Russia's armed forces advanced.", True),
+        ("An Israeli drone strike hit a car.", True),
+        ("Kenyan police arrested five protesters.", False),
+        ("Russian officials said nothing.", False),
+        ("Protesters marched to the Russian embassy.", False),
+    ],
+)
+def test_a_country_said_of_armed_forces_is_marked_as_who_fights(
+    small_gazetteer: Gazetteer, text: str, actor: bool
+) -> None:
+    mention, *_ = find_mentions(text, small_gazetteer)
+    assert mention.actor is actor

@@ -197,3 +197,47 @@ def test_a_unit_is_answered_by_the_name_it_goes_by() -> None:
     spellings = {"MEX": {"michoacan ocampo": "Michoacán"}}
     place = PlaceResolver(gazetteer, spellings=spellings).resolve("Shots in Michoacan.")
     assert place.admin1 == "Michoacán"
+
+
+@pytest.fixture(scope="module")
+def across_borders() -> PlaceResolver:
+    gazetteer = Gazetteer()
+    for iso3, country, people in (
+        ("RUS", "Russia", "Russian"),
+        ("UKR", "Ukraine", "Ukrainian"),
+        ("KEN", "Kenya", "Kenyan"),
+        ("SOM", "Somalia", "Somali"),
+    ):
+        gazetteer.add(Place(PlaceKind.COUNTRY, iso3, country), [country])
+        gazetteer.add(Place(PlaceKind.DEMONYM, iso3, country), [people])
+    polohy = Place(PlaceKind.CITY, "UKR", "Polohy", latitude=47.5, longitude=36.3, population=18000)
+    gazetteer.add(polohy, ["Polohy"])
+    gazetteer.add(Place(PlaceKind.ADMIN1, "KEN", "Lamu", admin1="Lamu"), ["Lamu"])
+    return PlaceResolver(gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # Who shelled a village the gazetteer barely knows does not say where it lies...
+        ("Russian forces shelled Huliaipole (Polohy, Zaporizhia). No casualties.", "UKR"),
+        # ... but an army is at home where nothing else is placed, or where its country is.
+        ("Kenyan forces kill four members of al Shabaab in Milimani.", "KEN"),
+        ("Al Shabaab attacked a base of Kenyan troops in Lamu near the Somalia border.", "KEN"),
+    ],
+)
+def test_a_country_named_as_who_fights_counts_less_than_where(
+    across_borders: PlaceResolver, text: str, country: str
+) -> None:
+    assert across_borders.resolve(text).country_iso3 == country
+
+
+def test_russia_is_answered_at_its_federal_subjects() -> None:
+    # The P-code file's first level is eight federal districts; ACLED's is the oblasts.
+    gazetteer = Gazetteer()
+    district = "Central Federal District"
+    gazetteer.add(Place(PlaceKind.ADMIN1, "RUS", district, admin1=district), [district])
+    belgorod = Place(PlaceKind.ADMIN2, "RUS", "Belgorod", admin1=district, admin2="Belgorod")
+    gazetteer.add(belgorod, ["Belgorod"])
+    place = PlaceResolver(gazetteer).resolve("Drones hit a depot in Belgorod.")
+    assert (place.country_iso3, place.admin1, place.admin2) == ("RUS", "Belgorod", None)

@@ -7,6 +7,9 @@ HDX_ADMIN2 = {
     ("BFA", "poni"): ("Sud-Ouest", "Poni"),
     ("BFA", "seno"): ("Sahel", "Seno"),
     ("HTI", "jacmel"): ("South-East", "Jacmel"),
+    ("UKR", "iziumskyi"): ("Kharkivska", "Iziumskyi"),
+    ("UKR", "pokrovskyi"): ("Donetska", "Pokrovskyi"),
+    ("UKR", "sumskyi"): ("Sumska", "Sumskyi"),
 }
 
 
@@ -38,6 +41,19 @@ def test_places_without_second_level_units_vote_by_their_own_names() -> None:
     assert voted.unit_at(18.3, -72.4) == ("HTI", "South-East", None)
     unnamed = UnitIndex.build(points, admin1_of, admin2_of)
     assert unnamed.unit_at(18.3, -72.4) == ("HTI", "Sud-Est", None)
+
+
+def test_towns_vote_for_the_raions_named_after_them_with_an_adjective() -> None:
+    # GeoNames gives Ukrainian places no second-level unit and names oblasts after their
+    # centres ("Kharkiv"); the P-code file's raion of Izium is "Iziumskyi", of Kharkivska.
+    points = [
+        ("UKR", "Kharkiv", "", 49.2, 37.3),
+        ("UKR", "Donetsk", "", 48.3, 37.2),
+        ("UKR", "Sumy", "", 50.9, 34.8),
+    ]
+    index = UnitIndex.build(points, admin1_of, admin2_of, ["Izium", "Pokrovsk", "Sumy"])
+    units = [index.unit_at(lat, lon) for _, _, _, lat, lon in points]
+    assert [unit[1] if unit else None for unit in units] == ["Kharkivska", "Donetska", "Sumska"]
 
 
 def test_unknown_units_keep_their_own_names_and_centroids_average() -> None:

@@ -205,12 +205,16 @@ _NAMESAKE_JOINS = (" de ", " del ")
 
 def common_names(aliases: Iterable[tuple[Place, list[str]]]) -> dict[str, dict[str, str]]:
     """iso3 -> {official name: the name in use}, where a unit's GeoNames alias is its official
-    name without the namesake: people, and ACLED, write "Veracruz"."""
+    name without the namesake (people, and ACLED, write "Veracruz"), or the town an adjectival
+    official name is formed on ("Kharkiv" for "Kharkivska", "Zaporizhia" for "Zaporizka")."""
     found: dict[str, dict[str, str]] = defaultdict(dict)
     for place, names in aliases:
         official = fold(place.name)
         for alias in names:
-            if any(official.startswith(fold(alias) + join) for join in _NAMESAKE_JOINS):
+            short = fold(alias)
+            namesake = any(official.startswith(short + join) for join in _NAMESAKE_JOINS)
+            adjective = official.endswith(("ska", "zka")) and official[:4] == short[:4]
+            if namesake or adjective:
                 found[place.iso3][place.name] = alias
     return dict(found)
 

@@ -81,6 +81,17 @@ _LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 _CHAIN_ANCHOR = 2.0
+# A country or its people named as who fights ("Israeli forces", "Russia's armed forces"). French
+# says it after the noun and in lower case ("l'armée malienne"), which is never read as a name.
+_FORCE_NOUNS = (
+    r"forces?|troops|army|military|soldiers|warplanes?|(?:fighter )?jets|aircraft|drones?|navy"
+    r"|air ?force|artillery|tanks?|gunboats?|helicopters?|missiles?|(?:air|drone|missile) ?strikes?"
+    r"|airstrikes?|shelling|bombardments?|border guards?|marines|militar(?:y|ies)"
+)
+_AS_WHO_FIGHTS = re.compile(
+    r"^(?:'s|\u2019s)?\s+(?:(?:armed|defen[cs]e|national|special|security|air|naval|occupation"
+    r"|border|government|regular|coalition|[A-Z][\w-]*)\s+){0,3}(?i:" + _FORCE_NOUNS + r")\b"
+)
 # A one-word name next to an unknown capitalised word is most likely part of a longer name.
 _INSIDE_NAME_PENALTY = 0.3
 _UNIT_WORD_LIST = """
@@ -89,6 +100,15 @@ city town village area municipality division sector wilaya cercle township oblas
 hromada tehsil upazila woreda kebele payam boma lga
 """
 _UNIT_WORDS = frozenset(_UNIT_WORD_LIST.split())
+# A unit word beside a name says it names a unit: "Gedo region" is Somalia's region, not the
+# Ethiopian town. (A town word says less: "the town of Kwale" is the seat of Kwale county, which
+# the gazetteer may not list as a town, so it removes no reading.)
+_ADMIN_WORD_LIST = """
+province region state district department county governorate prefecture division wilaya cercle
+oblast raion rayon lga departement
+"""
+_ADMIN_WORDS = frozenset(_ADMIN_WORD_LIST.split())
+_OF = frozenset(("of", "de", "du", "d"))
 # Words that make a place's name the name of a feature of it ("Lamu Island", "Shabelle River").
 _FEATURE_WORD_LIST = """
 island islands river lake mount mountain mountains hill hills valley road highway bridge border
@@ -132,6 +152,8 @@ class Mention:
     end: int
     salience: float
     chain: int
+    # Said of armed forces ("Israeli forces"): whose forces, which is not always where.
+    actor: bool = False
 
 
 def _spans(tokens: Sequence[Word], gazetteer: Gazetteer, shouting: bool) -> list[_Span]:
@@ -269,6 +291,29 @@ def _in_unknown_name(
     return False
 
 
+def _reading_named_by_unit_word(
+    text: str, tokens: Sequence[Word], first: int, last: int, places: tuple[Place, ...]
+) -> tuple[Place, ...] | None:
+    """The unit readings of a name a unit word stands beside ("Gedo region", "the province of
+    Soum", "région de Mopti"); None where no unit word does, or no reading is a unit."""
+    word = None
+    if last + 1 < len(tokens) and text[tokens[last].end : tokens[last + 1].start] == " ":
+        word = tokens[last + 1].folded
+    if word not in _ADMIN_WORDS and first >= 2 and tokens[first - 1].folded in _OF:
+        word = tokens[first - 2].folded
+    if word not in _ADMIN_WORDS:
+        return None
+    units = tuple(p for p in places if p.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2))
+    return units or None
+
+
+def _names_who_fights(text: str, end: int, places: Sequence[Place]) -> bool:
+    """Whether a country's name or its people's word is said of armed forces."""
+    if any(p.kind not in (PlaceKind.COUNTRY, PlaceKind.DEMONYM) for p in places):
+        return False
+    return bool(_AS_WHO_FIGHTS.match(text[end : end + 80]))
+
+
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Every place name in `text`, in order of appearance."""
     tokens = words(text)
@@ -296,21 +341,26 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     mentions: list[Mention] = []
     for order, (index, start, end, places) in enumerate(spans):
         position = index if index >= 0 else order
+        named = None
+        if index >= 0:
+            last = _word_range(tokens, index, end)[-1]
+            named = _reading_named_by_unit_word(text, tokens, index, last, places)
+        places = named or places
         salience = 1.0 / (1.0 + position / DECAY_WORDS)
         single_word = " " not in text[start:end].strip()
         only_towns = all(p.kind is PlaceKind.CITY for p in places)
         confirmed = any(p.confirmed for p in places)
         if single_word and not confirmed and index >= 0:
-            last = _word_range(tokens, index, end)[-1]
             towns_beside = lone if only_towns else set()
             if _in_unknown_name(text, tokens, index, last, covered, towns_beside):
                 salience *= _INSIDE_NAME_PENALTY
-        if single_word and only_towns and not confirmed:
+        if single_word and only_towns and not confirmed and named is None:
             if SENTENCE_START.search(text[:start]):
                 salience *= _OPENING_PENALTY
             elif not _LOCATIVE.search(text[:start]) and not chained[order]:
                 salience *= _UNPLACED_PENALTY
         if _closes_brackets(text, start, end):
             salience *= _CHAIN_ANCHOR
-        mentions.append(Mention(places, start, end, salience, chains[order]))
+        actor = _names_who_fights(text, end, places)
+        mentions.append(Mention(places, start, end, salience, chains[order], actor))
     return mentions

@@ -45,6 +45,13 @@ _MIN_COUNTRY_SCORE = 0.25
 _KINDS_BONUS = 0.05
 _SIZE_TIE_BREAK = 0.001
 _HOME_PRIOR = 1.0
+# A country named as whose forces fight ("Russian forces shelled near Nadiia, Donetsk") says who,
+# not where: where the text places the event in another country more than in its own, it counts
+# for nothing once that place is clear (Donetsk, the Ukrainian region, over Donetsk, a town of
+# Russia) and for less while it is a faint homonym; where nothing else places the event, the
+# army is most likely at home ("Kenyan forces kill four members of al Shabaab in Milimani").
+_ACTOR_FACTOR = 0.3
+_CLEARLY_PLACED = 0.5
 # Learned cues (names of groups and people) count below places, and together at most this much.
 _CUE_WEIGHT = 0.75
 _CUE_CAP = 1.5
@@ -89,6 +96,13 @@ def _place_weight(place: Place) -> float:
         size = math.log10(place.population + 10)
         return min(2.0, 0.5 + 0.3 * size) + _SIZE_TIE_BREAK * size
     return _KIND_WEIGHT[place.kind]
+
+
+def _place_weight_of(mention: Mention, iso3: str) -> float:
+    """What `mention` says for `iso3`, shared among the countries it may mean."""
+    weights = [_place_weight(p) for p in mention.places if p.iso3 == iso3]
+    ambiguity = math.sqrt(len({p.iso3 for p in mention.places}))
+    return max(weights) * mention.salience / ambiguity
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,9 +228,14 @@ class PlaceResolver:
         the others vote only for a country it may be in ("Solhan (Solhan, Yagha)" is in
         Burkina Faso, whatever Solhan means in Turkey)."""
         scores: dict[str, float] = defaultdict(float)
+        actors: dict[str, float] = defaultdict(float)
         chains: dict[int, list[Mention]] = defaultdict(list)
         for mention in mentions:
-            chains[mention.chain].append(mention)
+            if mention.actor:
+                for iso3 in {place.iso3 for place in mention.places}:
+                    actors[iso3] = max(actors[iso3], _place_weight_of(mention, iso3))
+            else:
+                chains[mention.chain].append(mention)
         for members in chains.values():
             anchor = members[-1].places
             agreeing: dict[str, dict[str, float]] = defaultdict(dict)
@@ -241,6 +260,12 @@ class PlaceResolver:
                 # Each name beyond the first confirms the chain as much as it is believed to be
                 # a place: a word glued to an unknown name ("Soledad Doblado") barely does.
                 scores[iso3] += _CHAIN_BONUS * (sum(names.values()) - max(names.values()))
+        for iso3, weight in actors.items():
+            elsewhere = max((v for c, v in scores.items() if c != iso3), default=0.0)
+            if elsewhere < max(scores.get(iso3, 0.0), _MIN_COUNTRY_SCORE):
+                scores[iso3] += weight
+            elif elsewhere < _CLEARLY_PLACED:
+                scores[iso3] += weight * _ACTOR_FACTOR
         if self.cues is not None:
             for iso3, votes in self.cues.votes(text).items():
                 scores[iso3] += min(_CUE_CAP, _CUE_WEIGHT * votes)

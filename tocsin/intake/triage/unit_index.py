@@ -7,7 +7,9 @@ unit whose name differs outright is matched through its second-level units, whic
 often ("Province du Poni" is Poni, and Poni lies in Sud-Ouest, so "Southwest" is Sud-Ouest).
 Where GeoNames gives no second-level unit (Haiti's places have none), the places themselves
 vote: a second-level unit is often named after its chief town, so the town of Jacmel, which
-GeoNames puts in "Sud-Est", says that "Sud-Est" is the P-code file's "South-East".
+GeoNames puts in "Sud-Est", says that "Sud-Est" is the P-code file's "South-East", and the
+town of Izium, in GeoNames' "Kharkiv", that it is the file's "Kharkivska" (Izium's raion is
+"Iziumskyi").
 """
 
 from __future__ import annotations
@@ -24,6 +26,24 @@ Point = tuple[str, str, str, float, float]
 Unit = tuple[str, str, str | None]
 # How many nearest places to look through for one of a given country (a town by a border).
 _NEIGHBOURS = 32
+
+
+def _unit_of_town(
+    admin2_of: Callable[[str, str], tuple[str, str] | None], iso3: str, town: str
+) -> tuple[str, str] | None:
+    """The second-level unit named after `town`: under its own name ("Jacmel"), or as
+    Ukrainian and Russian name a raion after its chief town, with an adjective ("Kharkiv",
+    "Kharkivskyi"; "Pokrovsk", "Pokrovskyi"; "Sumy", "Sumskyi")."""
+    stem = town.replace("'", "").replace("\u2019", "")  # "Kramators'k"
+    forms = [town, stem + "skyi", stem + "skiy"]
+    if stem.endswith("sk"):
+        forms += [stem + "yi", stem + "iy"]
+    elif stem[-1:] in ("a", "y", "e"):
+        forms.append(stem[:-1] + "skyi")
+    for form in forms:
+        if (unit := admin2_of(iso3, form)) is not None:
+            return unit
+    return None
 
 
 @dataclass
@@ -54,7 +74,7 @@ class UnitIndex:
             found = second[(iso3, admin2)]
             if found is not None:
                 votes[(iso3, admin1)][found[0]] += 1
-            elif number < len(names) and (town := admin2_of(iso3, names[number])) is not None:
+            elif number < len(names) and (town := _unit_of_town(admin2_of, iso3, names[number])):
                 town_votes[(iso3, admin1)][town[0]] += 1
         first: dict[tuple[str, str], str] = {}
         for iso3, admin1, _, _, _ in points:

@@ -13,9 +13,11 @@ Some files also divide a country one level further down than the P-code file's f
 ACLED's first-level units of Libya, Tunisia and Uganda are the P-code file's second-level ones
 (its first level there is three to six regions). `learn_admin2_countries` finds such countries
 from the file's own unit names, and the resolver answers with the second-level unit there.
-Those three it does even untrained (`REGION_LAYER_COUNTRIES`): their first-level
-administrative units are the 22 districts of Libya, the 24 governorates of Tunisia and the
-districts of Uganda; the P-code file's first level there is regions that administer nothing.
+Those three and Russia it does even untrained (`REGION_LAYER_COUNTRIES`): their first-level
+administrative units are the 22 districts of Libya, the 24 governorates of Tunisia, the
+districts of Uganda and the federal subjects of Russia (oblasts, krais, republics: ACLED's
+"Belgorod", "Kursk"); the P-code file's first level there is regions (Russia's eight federal
+districts) that administer nothing.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ MIN_LEVEL_EVIDENCE = 3
 LEVEL_MARGIN = 2
 
 Spellings = dict[str, dict[str, str]]
-REGION_LAYER_COUNTRIES = frozenset({"LBY", "TUN", "UGA"})
+REGION_LAYER_COUNTRIES = frozenset({"LBY", "RUS", "TUN", "UGA"})
 
 
 def learn_unit_spellings(places: Iterable[Place], gazetteer: Gazetteer) -> Spellings:
