@@ -21,6 +21,15 @@ def test_country_names_in_several_languages_and_aliases() -> None:
     assert codes[fold("Soudan du Sud")] == "SSD"
 
 
+def test_congo_alone_names_either_congo() -> None:
+    named = {
+        place.iso3
+        for place, names in country_entries()
+        if place.kind is PlaceKind.COUNTRY and "Congo" in names
+    }
+    assert named == {"COD", "COG"}
+
+
 def test_every_country_name_acled_uses_is_known() -> None:
     """ACLED exports of other regions name countries its own way; iso3 is filled from them."""
     acled = [

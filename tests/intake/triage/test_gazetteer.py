@@ -68,3 +68,17 @@ def test_units_and_centroids_come_from_populated_places() -> None:
 def test_a_gazetteer_without_units_answers_none() -> None:
     assert Gazetteer().unit_at(0.0, 0.0) is None
     assert Gazetteer().centroid("BFA", "Sahel", None) is None
+
+
+def test_two_names_of_one_first_level_unit_are_the_same_unit() -> None:
+    gazetteer = Gazetteer()
+    hirat = Place(PlaceKind.ADMIN1, "AFG", "Hirat", admin1="Hirat")
+    gazetteer.add(hirat, ["Hirat", "Herat"])
+    gazetteer.add(Place(PlaceKind.ADMIN1, "AFG", "Hilmand", admin1="Hilmand"), ["Hilmand"])
+    gazetteer.add(Place(PlaceKind.CITY, "AFG", "Herat", admin1="Hirat"), ["Herat"])
+    assert gazetteer.admin1_units("AFG", "Herat") == {"Hirat"}
+    assert gazetteer.same_admin1("AFG", "Herat", "Hirat")
+    assert gazetteer.same_admin1("AFG", "Hirat Province", "hirat")
+    assert not gazetteer.same_admin1("AFG", "Herat", "Hilmand")
+    assert not gazetteer.same_admin1("IRN", "Herat", "Hirat")  # in another country: no unit
+    assert not gazetteer.same_admin1("AFG", "", "Hirat")

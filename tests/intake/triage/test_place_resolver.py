@@ -173,6 +173,29 @@ def test_a_name_that_is_a_unit_and_a_town_of_one_country_means_that_country() ->
     assert (place.country_iso3, place.admin1) == ("YEM", "Al Bayda")
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Protest in Egypt.", "EGY"),
+        ("Workers went on strike in Lebanon.", "LBN"),
+        # A unit named like a people keeps its weight: it is written so.
+        ("Clashes were reported in the Somali region.", "ETH"),
+        ("Somali elders met officials.", "ETH"),
+    ],
+)
+def test_a_country_s_own_name_means_that_country(text: str, country: str) -> None:
+    # Egypt is a town of Pennsylvania and an old name of Goodyear, Arizona (79,000 people);
+    # Lebanon a town of Tennessee; Somali a region of Ethiopia and a people.
+    gazetteer = Gazetteer()
+    for iso3, name in (("EGY", "Egypt"), ("LBN", "Lebanon"), ("SOM", "Somalia")):
+        gazetteer.add(Place(PlaceKind.COUNTRY, iso3, name), [name])
+    gazetteer.add(Place(PlaceKind.DEMONYM, "SOM", "Somalia"), ["Somali"])
+    gazetteer.add(Place(PlaceKind.CITY, "USA", "Goodyear", population=79003), ["Egypt"])
+    gazetteer.add(Place(PlaceKind.CITY, "USA", "Lebanon", population=30262), ["Lebanon"])
+    gazetteer.add(Place(PlaceKind.ADMIN1, "ETH", "Somali", admin1="Somali"), ["Somali"])
+    assert PlaceResolver(gazetteer).resolve(text).country_iso3 == country
+
+
 def test_where_the_first_level_is_regions_the_second_answers() -> None:
     # Libya's P-code file groups its 22 districts in three regions no one reports by.
     gazetteer = Gazetteer()

@@ -22,7 +22,8 @@ COUNTRY_NAME_LANGUAGES = (
 )
 # Names in common use that CLDR does not give in its standard form.
 COUNTRY_ALIASES = {
-    "COD": ("DRC", "DR Congo", "RDC", "Democratic Republic of Congo", "RD Congo"),
+    # "Congo" alone is either; news writes it for the larger one more often.
+    "COD": ("DRC", "DR Congo", "RDC", "Democratic Republic of Congo", "RD Congo", "Congo"),
     "COG": ("Republic of Congo", "Congo Brazzaville"),
     "CIV": ("Ivory Coast",),
     "MMR": ("Burma",),

@@ -140,6 +140,22 @@ class Gazetteer:
             self.common_names,
         )
 
+    def admin1_units(self, iso3: str, name: str) -> frozenset[str]:
+        """The official names of the first-level units of `iso3` that `name` may denote, under
+        any of their spellings ("Herat" -> {"Hirat"}); empty when it denotes none."""
+        official = self.admin1_names.get(iso3, {})
+        found = {p.admin1 for p in self.names.get(fold(name), ()) if p.iso3 == iso3}
+        units = {unit for unit in found if unit is not None and unit in official.values()}
+        spelt = official.get(admin_key(name))
+        return frozenset(units | {spelt} if spelt else units)
+
+    def same_admin1(self, iso3: str, name: str, other: str) -> bool:
+        """Whether two names of first-level units of `iso3` may denote the same unit: spelt
+        alike, or one unit has both names (a report's "Helmand" is the P-code file's "Hilmand")."""
+        if admin_key(name) == admin_key(other):
+            return True
+        return bool(self.admin1_units(iso3, name) & self.admin1_units(iso3, other))
+
     def words_from(self, word: str) -> int:
         """The most words of a name starting with `word` (0: no name starts with it)."""
         return self.longest.get(word, 0)

@@ -45,6 +45,14 @@ _CONFIRMED_WEIGHT = 2.5
 _UNMATCHED_UNIT_FACTOR = 0.5
 _MIN_COUNTRY_SCORE = 0.25
 _KINDS_BONUS = 0.05
+# A country's own name, or its people's, means that country rather than a town or district:
+# "Egypt" is also a town of Pennsylvania and an old name of Goodyear, Arizona, "Iraq" one of
+# Arak in Iran, "Jordan" a municipality of Colombia, and a report that writes one means none of
+# them. These keep this share of their weight. A first-level unit named so keeps all of it:
+# "the Somali region" and "Niger State" are written.
+_HOMONYM_OF_COUNTRY = 0.25
+_HOMONYM_KINDS = frozenset({PlaceKind.CITY, PlaceKind.ADMIN2})
+_COUNTRY_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.DEMONYM})
 _SIZE_TIE_BREAK = 0.001
 _HOME_PRIOR = 1.0
 # A country named as whose forces fight ("Russian forces shelled near Nadiia, Donetsk") says who,
@@ -100,9 +108,22 @@ def _place_weight(place: Place) -> float:
     return _KIND_WEIGHT[place.kind]
 
 
+def _named_countries(mention: Mention) -> frozenset[str]:
+    """The countries `mention` names as such, by their names or their people's."""
+    return frozenset(p.iso3 for p in mention.places if p.kind in _COUNTRY_KINDS)
+
+
+def _country_weight(place: Place, named: frozenset[str]) -> float:
+    """What `place` says for its country, read from a mention naming the countries `named`."""
+    weight = _place_weight(place)
+    homonym = place.kind in _HOMONYM_KINDS and named and place.iso3 not in named
+    return weight * _HOMONYM_OF_COUNTRY if homonym else weight
+
+
 def _place_weight_of(mention: Mention, iso3: str) -> float:
     """What `mention` says for `iso3`, shared among the countries it may mean."""
-    weights = [_place_weight(p) for p in mention.places if p.iso3 == iso3]
+    named = _named_countries(mention)
+    weights = [_country_weight(p, named) for p in mention.places if p.iso3 == iso3]
     ambiguity = math.sqrt(len({p.iso3 for p in mention.places}))
     return max(weights) * mention.salience / ambiguity
 
@@ -244,9 +265,11 @@ class PlaceResolver:
             for mention in members:
                 best: dict[str, float] = {}
                 kinds: dict[str, set[PlaceKind]] = defaultdict(set)
+                named = _named_countries(mention)
                 for place in mention.places:
                     if _within(place, anchor):
-                        best[place.iso3] = max(best.get(place.iso3, 0.0), _place_weight(place))
+                        weight = _country_weight(place, named)
+                        best[place.iso3] = max(best.get(place.iso3, 0.0), weight)
                         kinds[place.iso3].add(place.kind)
                 for iso3, its_kinds in kinds.items():
                     # A name that is a unit and a town of one country ("Al Bayda" of Yemen)
