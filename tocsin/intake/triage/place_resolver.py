@@ -7,7 +7,8 @@ written as a chain such as "Tin-Akoff (Tin-Akoff, Oudalan)" or "Rafah, North Sin
 a country weigh more), then, within that country, for a first-level unit; where a chain ends in
 a unit ("Kitengela town, Kajiado county"), that unit decides the chain's first-level unit. A
 country named as whose forces fight ("Russian forces shelled ...") votes apart from the places:
-only where they do not place the event elsewhere.
+only where they do not place the event elsewhere. A country's own name means the country, not
+a town or district of that name abroad ("Egypt", Pennsylvania).
 
 A trained model adds what its file taught: a home country (the answer when nothing else is
 said), country cues (names of groups and people, weighed below places) and the file's own names
