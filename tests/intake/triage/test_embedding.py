@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 import numpy as np
@@ -13,7 +14,7 @@ from tocsin.intake.triage.embedding import (
     E5Embedder,
     Matrix,
     clean_text,
-    drop_leading_date,
+    drop_date_and_place,
 )
 
 
@@ -31,10 +32,36 @@ from tocsin.intake.triage.embedding import (
         # ACLED's tag says what happened: it stays, the date after it goes.
         ("Displacement: On 20 October 2022, people left.", "Displacement: people left."),
         ("Looting: Around 1 May 2022 (week of), shops.", "Looting: shops."),
+        # A place written first goes too, as ACLED's Latin America and Asia desks write it.
+        (
+            "On 8 August 2024, in Petion Ville - Laboule, Ouest, two armed men opened fire.",
+            "two armed men opened fire.",
+        ),
+        (
+            "On 28 December 2020, in Mone village tract, Kyaukkyi township (Taungoo district,"
+            " Bago Region), Myanmar military and KNU clashed.",
+            "Myanmar military and KNU clashed.",
+        ),
+        ("Other: in Ennery, Artibonite, trucks blocked roads.", "Other: trucks blocked roads."),
+        # What follows a place is kept when it is not itself a place.
+        (
+            "On 2 May 2020, in Kaya, JNIM militants attacked, killing 3.",
+            "JNIM militants attacked, killing 3.",
+        ),
+        ("On 2 May 2020, in the morning, soldiers came.", "in the morning, soldiers came."),
+        ("On 2 May 2020, in Kaya, Sanmatenga,", "On 2 May 2020, in Kaya, Sanmatenga,"),
     ],
 )
-def test_a_leading_date_is_dropped(text: str, expected: str) -> None:
-    assert drop_leading_date(text) == expected
+def test_a_leading_date_and_place_are_dropped(text: str, expected: str) -> None:
+    assert drop_date_and_place(text) == expected
+
+
+def test_a_long_run_of_names_is_read_in_linear_time() -> None:
+    # No comma ever closes the run: the pattern must give up without backtracking for long.
+    text = "On 1 May 2020, in " + "Kaya (Kaya) - " * 5_000 + "end"
+    started = time.perf_counter()
+    assert drop_date_and_place(text) == text[len("On 1 May 2020, ") :]
+    assert time.perf_counter() - started < 2.0
 
 
 def test_clean_text_survives_anything() -> None:

