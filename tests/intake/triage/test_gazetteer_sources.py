@@ -49,6 +49,34 @@ def test_unit_names_are_known_with_their_title_abbreviated_or_spelt_out(tmp_path
     assert (place.country_iso3, place.admin1, place.admin2) == ("KEN", "Bungoma", "Mt. Elgon")
 
 
+def test_french_words_of_direction_in_unit_names_are_known_in_english(tmp_path: Path) -> None:
+    path = tmp_path / "pcodes.csv"
+    path.write_text(
+        "Location,Admin Level,P-Code,Name,Parent P-Code,Valid from date\n"
+        "COD,1,CD61,Nord-Kivu,COD,2019-01-01\n"
+        "COD,1,CD53,Haut-Uele,COD,2019-01-01\n"
+        "CMR,1,CM004,Extreme-Nord,CMR,2019-01-01\n"
+        "CMR,1,CM007,Nord-Ouest,CMR,2019-01-01\n"
+        "CMR,1,CM006,Nord,CMR,2019-01-01\n"
+        "BFA,1,BF46,Boucle du Mouhoun,BFA,2020-03-23\n",
+        encoding="utf-8",
+    )
+    names = {place.name: spellings for place, spellings in read_pcodes(path)}
+    assert names["Nord-Kivu"] == ["Nord-Kivu", "North-Kivu"]
+    assert names["Haut-Uele"] == ["Haut-Uele", "Upper-Uele"]
+    assert names["Extreme-Nord"] == ["Extreme-Nord", "Far-North"]
+    assert names["Nord-Ouest"] == ["Nord-Ouest", "North-West"]
+    # One word alone is not translated ("North" would name too much), nor words of no direction.
+    assert names["Nord"] == ["Nord"]
+    assert names["Boucle du Mouhoun"] == ["Boucle du Mouhoun"]
+    gazetteer = Gazetteer()
+    gazetteer.add_all(read_pcodes(path))
+    place = PlaceResolver(gazetteer).resolve("ADF fighters killed 12 civilians in North Kivu.")
+    assert (place.country_iso3, place.admin1) == ("COD", "Nord-Kivu")
+    place = PlaceResolver(gazetteer).resolve("Boko Haram attacked a village in the Far North.")
+    assert (place.country_iso3, place.admin1) == ("CMR", "Extreme-Nord")
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

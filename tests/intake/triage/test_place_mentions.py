@@ -109,6 +109,39 @@ def test_armed_groups_named_like_places_are_not_places(small_gazetteer: Gazettee
     assert named(text, small_gazetteer) == []
 
 
+def test_al_sham_in_a_group_s_name_is_not_damascus(small_gazetteer: Gazetteer) -> None:
+    # GeoNames keeps "Al Sham" as an old name of Damascus; groups carry it as the Levant's.
+    text = "Al Sham Corps and Hayat Tahrir al-Sham fighters clashed in Damascus."
+    assert named(text, small_gazetteer) == ["Damascus"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("A mine exploded in rural Damascus.", "rural Damascus", "Rural Damascus"),
+        ("Gunmen attacked a camp in north Darfur.", "north Darfur", "North Darfur"),
+    ],
+)
+def test_a_unit_whose_name_opens_with_a_qualifier_in_lower_case(
+    text: str, name: str, expected: str
+) -> None:
+    gazetteer = Gazetteer()
+    for iso3, unit in (("SYR", "Rural Damascus"), ("SYR", "Damascus"), ("SDN", "North Darfur")):
+        gazetteer.add(Place(PlaceKind.ADMIN1, iso3, unit, admin1=unit), [unit])
+    (mention,) = find_mentions(text, gazetteer)
+    assert text[mention.start : mention.end] == name
+    assert mention.places[0].name == expected
+
+
+def test_a_lower_case_qualifier_before_a_country_is_only_a_direction() -> None:
+    # "south Sudan" is the south of Sudan; only a unit's name is read with its qualifier.
+    gazetteer = Gazetteer()
+    gazetteer.add(Place(PlaceKind.COUNTRY, "SDN", "Sudan"), ["Sudan"])
+    gazetteer.add(Place(PlaceKind.COUNTRY, "SSD", "South Sudan"), ["South Sudan"])
+    (mention,) = find_mentions("Fighting spread in south Sudan.", gazetteer)
+    assert [p.iso3 for p in mention.places] == ["SDN"]
+
+
 def test_a_doubled_name_counts_less(small_gazetteer: Gazetteer) -> None:
     # Tanga Tanga is a Kenyan political faction; Tanga a region and town of Tanzania.
     text = "Members of the Tanga Tanga faction clashed in Nyeri."

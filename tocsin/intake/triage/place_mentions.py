@@ -1,15 +1,16 @@
 """Finding the names of places in a text, with how much each one should count.
 
 Matching is on folded words, longest name first. In scripts with capitals a name must start with
-one ("Est" the region, not "est" the verb), and a word all in capitals is taken for an acronym
-that may name a country ("DRC") but not a town ("VDP", volunteer fighters, is also a Venezuelan
-town's code). Each mention gets a salience: names met earlier count more (reports tend to say
-where first), and a lone word opening a sentence counts less, since a capital there says nothing
-about it being a name ("Police fired ...", and Police is a Polish town), and a lone word glued to
-a capitalised word the gazetteer does not know counts less still, being most likely part of a
-longer name ("Abu Sleem", "Governor Elias Waya"). English function words are never one-word
-towns ("One policeman ..."). A hyphenated compound no name matches whole is read as its parts
-when each is a well-known place ("the Mandera-Nairobi road").
+one ("Est" the region, not "est" the verb), unless it is a unit's name whose opening qualifier a
+sentence writes in lower case ("in rural Damascus", "north Darfur"); a word all in capitals is
+taken for an acronym that may name a country ("DRC") but not a town ("VDP", volunteer fighters,
+is also a Venezuelan town's code). Each mention gets a salience: names met earlier count more
+(reports tend to say where first), and a lone word opening a sentence counts less, since a
+capital there says nothing about it being a name ("Police fired ...", and Police is a Polish
+town), and a lone word glued to a capitalised word the gazetteer does not know counts less
+still, being most likely part of a longer name ("Abu Sleem", "Governor Elias Waya"). English
+function words are never one-word towns ("One policeman ..."). A hyphenated compound no name
+matches whole is read as its parts when each is a well-known place ("the Mandera-Nairobi road").
 
 Mentions joined only by commas, brackets, unit words or names the gazetteer does not know form
 a chain, as in "Tadjo (Gorgadji, Seno)" or "Belehoro (Arbinda), Soum Province": a place and its
@@ -50,11 +51,12 @@ operation brigade battalion division regiment squad unit command capital
 _NEVER_NAME_WORDS_ARABIC = "مدينه قريه بلده منطقه ولايه محافظه امن جيش شرطه قوات حكومه دوله"
 NEVER_NAMES = frozenset(_NEVER_NAME_WORDS.split() + _NEVER_NAME_WORDS_ARABIC.split())
 # Words of armed groups' names that GeoNames also lists as places ("Boko", a town of Congo, and
-# "Haram", of Norway, make "Boko Haram" a chain; Taliban is a village of Turkey). Unlike the
+# "Haram", of Norway, make "Boko Haram" a chain; Taliban is a village of Turkey; "al-Sham", the
+# Levant in "Hayat Tahrir al-Sham" and "Al Sham Corps", is an old name of Damascus). Unlike the
 # words above they stay names for `country_cues`, where they point to where the group fights.
 _GROUP_NAME_LIST = """
 boko haram taliban hamas hezbollah hizbollah hizbullah houthi houthis huthi huthis shabaab shabab
-janjaweed seleka
+janjaweed seleka sham
 """
 _GROUP_NAME_WORDS = frozenset(_GROUP_NAME_LIST.split())
 NOT_PLACE_WORDS = NEVER_NAMES | _GROUP_NAME_WORDS
@@ -123,6 +125,12 @@ LARGE_CITY = 100_000
 _SHORTEST_UNSPACED = 3
 
 _Span = tuple[int, int, int, tuple[Place, ...]]
+# Lower-case words that open some units' names ("Rural Damascus", "North Darfur", "Upper Nile",
+# "Lower Shabelle"), which a sentence may write in lower case.
+_QUALIFIER_LIST = """
+rural north south east west upper lower central middle
+"""
+_QUALIFIERS = frozenset(_QUALIFIER_LIST.split())
 # The Arabic article as transliterations write it: "Al Bayda", "al-Hasakeh", "As Sawadiyah",
 # "ad-Dali". Alone it is no place (and "al", "as", "at" are function words of other languages),
 # but a name may start with it.
@@ -162,8 +170,22 @@ def _spans(tokens: Sequence[Word], gazetteer: Gazetteer, shouting: bool) -> list
     i = 0
     while i < len(tokens):
         article = _opens_with_article(tokens, i)
-        if not article and (not tokens[i].capitalised or tokens[i].folded in NOT_PLACE_WORDS):
+        if not article and not tokens[i].capitalised:
+            qualified = _qualified_unit(tokens, i, gazetteer)
+            if qualified is not None:
+                found.append(qualified)
+                i = next(
+                    (k for k in range(i, len(tokens)) if tokens[k].start >= qualified[2]),
+                    len(tokens),
+                )
+            else:
+                i += 1
+            continue
+        if not article and tokens[i].folded in NOT_PLACE_WORDS:
             i += 1
+            continue
+        if article and i + 1 < len(tokens) and tokens[i + 1].folded in _GROUP_NAME_WORDS:
+            i += 2  # "Ahrar al-Sham", "Faylaq al Sham": a group, not Damascus
             continue
         if tokens[i].hyphenated and not (i > 0 and _opens_with_article(tokens, i - 1)):
             i += 1
@@ -193,6 +215,25 @@ def _spans(tokens: Sequence[Word], gazetteer: Gazetteer, shouting: bool) -> list
             found.extend(_compound_parts(tokens, i, end, gazetteer))
             i = end
     return found
+
+
+def _qualified_unit(tokens: Sequence[Word], i: int, gazetteer: Gazetteer) -> _Span | None:
+    """A unit whose name opens with a word of direction or setting, written in lower case as a
+    sentence would ("in rural Damascus", "in north Darfur", "upper Nile"): the whole name must
+    be a unit's, and the word after the qualifier capitalised."""
+    if tokens[i].folded not in _QUALIFIERS or i + 1 >= len(tokens):
+        return None
+    if not tokens[i + 1].capitalised:
+        return None
+    longest = gazetteer.words_from(tokens[i].folded)
+    for n in range(min(longest, len(tokens) - i), 1, -1):
+        if i + n < len(tokens) and tokens[i + n].hyphenated:
+            continue
+        places = gazetteer.names.get(" ".join(t.folded for t in tokens[i : i + n]), [])
+        units = tuple(p for p in places if p.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2))
+        if units:
+            return (i, tokens[i].start, tokens[i + n - 1].end, units)
+    return None
 
 
 def _compound_parts(
