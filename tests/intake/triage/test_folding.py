@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tocsin.intake.triage.folding import fold, is_unspaced, words
+from tocsin.intake.triage.folding import fold, is_unspaced, read_as_words, words
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,10 @@ def test_an_english_possessive_is_not_part_of_the_name() -> None:
         "fada",
         "ngourma",
     ]
+
+
+def test_a_name_with_a_possessive_in_it_is_also_read_as_a_text_reads_it() -> None:
+    # A report's "Cox's Bazar" reads as "cox bazar" (the possessive dropped, as in "Kenya's").
+    assert read_as_words("Cox's Bazar") == "cox bazar"
+    assert read_as_words("Cox\u2019s B\u0101z\u0101r") == "cox bazar"
+    assert read_as_words("Fada N'Gourma") is None

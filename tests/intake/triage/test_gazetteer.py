@@ -82,3 +82,28 @@ def test_two_names_of_one_first_level_unit_are_the_same_unit() -> None:
     assert not gazetteer.same_admin1("AFG", "Herat", "Hilmand")
     assert not gazetteer.same_admin1("IRN", "Herat", "Hirat")  # in another country: no unit
     assert not gazetteer.same_admin1("AFG", "", "Hirat")
+
+
+def test_a_name_with_a_possessive_is_found_as_a_report_writes_it() -> None:
+    gazetteer = Gazetteer()
+    coxs_bazar = Place(PlaceKind.ADMIN2, "BGD", "Cox's Bazar", admin1="Chittagong")
+    gazetteer.add(coxs_bazar, ["Cox's Bazar"])
+    assert gazetteer.names["coxs bazar"] == gazetteer.names["cox bazar"] == [coxs_bazar]
+
+
+def test_geonames_english_names_of_french_units_are_matched() -> None:
+    # GeoNames says "Far North" and "North-West Province"; the P-code file "Extreme-Nord" and
+    # "Nord-Ouest", and "Est" for GeoNames' "East".
+    gazetteer = Gazetteer()
+    for name in ("Extreme-Nord", "Nord-Ouest", "Est"):
+        gazetteer.add(Place(PlaceKind.ADMIN1, "CMR", name, admin1=name), [name])
+    gazetteer.index_units(
+        [
+            ("CMR", "Far North", "", 10.6, 14.3),
+            ("CMR", "North-West Province", "", 5.96, 10.15),
+            ("CMR", "East", "", 4.58, 13.68),
+        ]
+    )
+    assert gazetteer.unit_at(10.6, 14.3) == ("CMR", "Extreme-Nord", None)
+    assert gazetteer.unit_at(5.96, 10.15) == ("CMR", "Nord-Ouest", None)
+    assert gazetteer.unit_at(4.58, 13.68) == ("CMR", "Est", None)

@@ -142,6 +142,27 @@ def test_a_lower_case_qualifier_before_a_country_is_only_a_direction() -> None:
     assert [p.iso3 for p in mention.places] == ["SDN"]
 
 
+def test_a_name_said_of_a_militia_names_who_fights() -> None:
+    # Fano is a town of Italy and Ethiopia's Amhara militia.
+    gazetteer = Gazetteer()
+    gazetteer.add(Place(PlaceKind.CITY, "ITA", "Fano", population=60978), ["Fano"])
+    gazetteer.add(Place(PlaceKind.ADMIN1, "ETH", "Amhara", admin1="Amhara"), ["Amhara"])
+    fano, amhara = find_mentions("Fano militia clashed with the army in Amhara region.", gazetteer)
+    assert fano.actor and not amhara.actor
+
+
+@pytest.mark.parametrize(("text", "country"), [("Plateau State", "NGA"), ("Plateau", "BEN")])
+def test_a_unit_word_says_whose_unit_a_shared_name_is(text: str, country: str) -> None:
+    # Nigeria's states and Benin's departments: both have a Plateau.
+    gazetteer = Gazetteer()
+    for iso3 in ("BEN", "NGA"):
+        gazetteer.add(Place(PlaceKind.ADMIN1, iso3, "Plateau", admin1="Plateau"), ["Plateau"])
+    (mention,) = find_mentions(f"Gunmen attacked a village in {text}.", gazetteer)
+    assert {p.iso3 for p in mention.places} >= {country}
+    if text.endswith("State"):
+        assert [p.iso3 for p in mention.places] == ["NGA"]
+
+
 def test_a_doubled_name_counts_less(small_gazetteer: Gazetteer) -> None:
     # Tanga Tanga is a Kenyan political faction; Tanga a region and town of Tanzania.
     text = "Members of the Tanga Tanga faction clashed in Nyeri."
@@ -216,4 +237,26 @@ def test_a_country_said_of_armed_forces_is_marked_as_who_fights(
     small_gazetteer: Gazetteer, text: str, actor: bool
 ) -> None:
     mention, *_ = find_mentions(text, small_gazetteer)
+    assert mention.actor is actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Tribesmen marched in support of the Palestinian people.", True),
+        ("Students rallied in solidarity with the people of Gaza.", True),
+        ("Des étudiants ont manifesté en soutien aux Palestiniens.", True),
+        # A word of place between says where after all.
+        ("Residents rallied in support of the army in Kaya.", False),
+        ("Residents rallied in Kaya.", False),
+        # What the event is set against, later in its clause.
+        ("Tribesmen marched in the context of the latest round of violence in Gaza.", True),
+    ],
+)
+def test_whom_a_protest_supports_is_a_party_not_a_place(text: str, actor: bool) -> None:
+    gazetteer = Gazetteer()
+    gazetteer.add(Place(PlaceKind.DEMONYM, "PSE", "Palestine"), ["Palestinian", "Palestiniens"])
+    gazetteer.add(Place(PlaceKind.ADMIN1, "PSE", "Gaza Strip", admin1="Gaza Strip"), ["Gaza"])
+    gazetteer.add(Place(PlaceKind.CITY, "BFA", "Kaya", population=66851), ["Kaya"])
+    (mention,) = find_mentions(text, gazetteer)
     assert mention.actor is actor

@@ -266,3 +266,16 @@ def test_russia_is_answered_at_its_federal_subjects() -> None:
     gazetteer.add(belgorod, ["Belgorod"])
     place = PlaceResolver(gazetteer).resolve("Drones hit a depot in Belgorod.")
     assert (place.country_iso3, place.admin1, place.admin2) == ("RUS", "Belgorod", None)
+
+
+def test_a_militia_named_after_a_place_does_not_place_the_event() -> None:
+    gazetteer = Gazetteer()
+    gazetteer.add(Place(PlaceKind.COUNTRY, "ETH", "Ethiopia"), ["Ethiopia"])
+    for unit in ("Amhara", "Oromia"):
+        gazetteer.add(Place(PlaceKind.ADMIN1, "ETH", unit, admin1=unit), [unit])
+    resolver = PlaceResolver(gazetteer)
+    place = resolver.resolve("Amhara militia attacked civilians in Oromia.")
+    assert (place.country_iso3, place.admin1) == ("ETH", "Oromia")
+    # Where nothing else is named, the militia's name is all there is.
+    place = resolver.resolve("Amhara militia attacked civilians.")
+    assert (place.country_iso3, place.admin1) == ("ETH", "Amhara")

@@ -4,6 +4,16 @@ from tocsin.intake.triage.unit_index import UnitIndex
 
 HDX_ADMIN1 = {("BFA", "sud-ouest"): "Sud-Ouest", ("BFA", "sahel"): "Sahel"}
 HDX_ADMIN2 = {
+    ("COD", "bunia"): ("Ituri", "Bunia"),
+    ("COD", "aru"): ("Ituri", "Aru"),
+    ("COD", "kisangani"): ("Tshopo", "Kisangani"),
+    ("COD", "yangambi"): ("Tshopo", "Yangambi"),
+    ("COD", "isangi"): ("Tshopo", "Isangi"),
+    ("CHN", "pingyang"): ("Henan", "Pingyang"),
+    ("CHN", "wenzhou"): ("Zhejiang", "Wenzhou"),
+    ("CHN", "ruian"): ("Zhejiang", "Ruian"),
+    ("CHN", "yueqing"): ("Zhejiang", "Yueqing"),
+    ("CHN", "lishui"): ("Zhejiang", "Lishui"),
     ("BFA", "poni"): ("Sud-Ouest", "Poni"),
     ("BFA", "seno"): ("Sahel", "Seno"),
     ("HTI", "jacmel"): ("South-East", "Jacmel"),
@@ -81,3 +91,41 @@ def test_the_nearest_place_of_a_given_country_across_a_border() -> None:
 def test_an_empty_index_knows_nothing() -> None:
     index = UnitIndex.build([], admin1_of, admin2_of)
     assert index.unit_at(0.0, 0.0) is None
+
+
+def test_a_unit_since_divided_gives_each_place_the_part_nearest_to_it() -> None:
+    # GeoNames still has DR Congo's Orientale province, divided in 2015: its towns named like
+    # the P-code file's towns vote for Ituri (east) and Tshopo (west); Mambasa, unnamed in the
+    # file, lies nearest to the Ituri towns.
+    places = [
+        ("Bunia", 1.56, 30.25),
+        ("Aru", 2.87, 30.84),
+        ("Kisangani", 0.52, 25.19),
+        ("Yangambi", 0.77, 24.43),
+        ("Isangi", 0.78, 24.27),
+        ("Mambasa", 1.36, 29.05),
+    ]
+    points = [("COD", "Eastern Province", "", lat, lon) for _, lat, lon in places]
+    index = UnitIndex.build(points, admin1_of, admin2_of, [name for name, _, _ in places])
+    assert index.unit_at(1.36, 29.05) == ("COD", "Ituri", None)
+    assert index.unit_at(1.56, 30.25) == ("COD", "Ituri", None)
+    assert index.unit_at(0.52, 25.19) == ("COD", "Tshopo", None)
+
+
+def test_a_vote_for_a_unit_that_has_its_own_match_is_a_shared_name() -> None:
+    # Pingyang is a county of Zhejiang and a town of Henan: a town of Zhejiang named so does
+    # not make Zhejiang a divided unit, since Henan has GeoNames' own "Henan Sheng".
+    places = [
+        ("Wenzhou", 28.0, 120.7),
+        ("Ruian", 27.8, 120.6),
+        ("Yueqing", 28.1, 120.9),
+        ("Lishui", 28.4, 119.9),
+        ("Pingyang", 27.7, 120.6),
+        ("Pingyang", 27.6, 120.5),
+    ]
+    points = [("CHN", "Zhejiang Sheng", "", lat, lon) for _, lat, lon in places]
+    points.append(("CHN", "Henan Sheng", "", 34.7, 113.6))
+    names = [name for name, _, _ in places] + ["Pingyang"]
+    index = UnitIndex.build(points, admin1_of, admin2_of, names)
+    assert index.unit_at(27.6, 120.5) == ("CHN", "Zhejiang", None)
+    assert index.unit_at(34.7, 113.6) == ("CHN", "Henan", None)

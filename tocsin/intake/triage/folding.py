@@ -62,6 +62,18 @@ def fold(text: str) -> str:
     return " ".join(_WORD.findall(fold_word(text)))
 
 
+# A possessive inside a name: "Cox's Bazar", "King's Lynn".
+_INNER_POSSESSIVE = re.compile(f"[{_APOSTROPHE_CHARS}]s\\b")
+
+
+def read_as_words(name: str) -> str | None:
+    """A name with a possessive in it as `words` reads it in a text ("Cox's Bazar" -> "cox
+    bazar", the possessive dropped as in "Kenya's forces"), or None when `fold` reads it alike."""
+    if not _INNER_POSSESSIVE.search(name):
+        return None
+    return " ".join(word.folded for word in words(name))
+
+
 def is_unspaced(text: str) -> bool:
     """Whether `text` contains a script written without spaces between words."""
     return _UNSPACED.search(text) is not None

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from tocsin.intake.triage.folding import fold, is_unspaced
+from tocsin.intake.triage.direction_words import in_english
+from tocsin.intake.triage.folding import fold, is_unspaced, read_as_words
 from tocsin.intake.triage.unit_index import Point, Unit, UnitIndex
 
 # Words that name the kind of an administrative unit rather than the unit ("Soum Province",
@@ -95,8 +96,15 @@ class Gazetteer:
     common_names: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def add(self, place: Place, names: Iterable[str]) -> None:
-        """Index `place` under each of `names` (spellings that fold alike count once)."""
-        for key in {fold(name) for name in names}:
+        """Index `place` under each of `names` (spellings that fold alike count once), and a
+        name with a possessive in it as a text's words read it too."""
+        keys = set()
+        for name in names:
+            keys.add(fold(name))
+            as_read = read_as_words(name)
+            if as_read is not None:
+                keys.add(as_read)
+        for key in keys:
             if not key:
                 continue
             if is_unspaced(key):
@@ -163,9 +171,20 @@ class Gazetteer:
     def index_units(self, points: Sequence[Point], names: Sequence[str] = ()) -> None:
         """Learn the units of populated places from another source (see `UnitIndex`);
         `names` are the places' own, in the order of `points`."""
+        english: dict[str, dict[str, str]] = {}
+        for iso3, official in self.admin1_names.items():
+            for name in official.values():
+                translated = in_english(name, one_word=True)
+                if translated is not None:
+                    english.setdefault(iso3, {})[admin_key(translated)] = name
+
+        def admin1_of(iso3: str, name: str) -> str | None:
+            key = admin_key(name)  # GeoNames' "Far North" is the file's "Extreme-Nord"
+            return self.admin1_names.get(iso3, {}).get(key) or english.get(iso3, {}).get(key)
+
         self.units = UnitIndex.build(
             points,
-            lambda iso3, name: self.admin1_names.get(iso3, {}).get(admin_key(name)),
+            admin1_of,
             lambda iso3, name: self.admin2_names.get(iso3, {}).get(admin_key(name)),
             names,
         )

@@ -29,6 +29,7 @@ from tocsin.intake.triage.country_names import (
     country_entries,
     iso3_of,
 )
+from tocsin.intake.triage.direction_words import in_english
 from tocsin.intake.triage.folding import APOSTROPHES, fold
 from tocsin.intake.triage.gazetteer import TITLES, Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.unit_index import Point
@@ -81,47 +82,12 @@ _ABBREVIATED = re.compile(rf"^({'|'.join(TITLES)})\.?\s+(?=\w)", re.IGNORECASE)
 _SPELT_OUT = re.compile(rf"^({'|'.join(_ABBREVIATIONS)})[\s-]+(?=\w)", re.IGNORECASE)
 
 
-# French words of direction in units' names, as English writes them: the P-code file has
-# "Nord-Kivu", "Extreme-Nord" and "Sud-Ouest"; reports in English say "North Kivu", "the Far
-# North" and "South-West". A name of one word ("Nord", "Est") is not translated: "North" and
-# "East" alone name too much.
-_ENGLISH_DIRECTIONS = {
-    "nord": "North",
-    "sud": "South",
-    "est": "East",
-    "ouest": "West",
-    "haut": "Upper",
-    "haute": "Upper",
-    "bas": "Lower",
-    "basse": "Lower",
-}
-_FAR = ("extreme", "extrême")
-_NAME_PARTS = re.compile(r"([\s-]+)")
-
-
-def _in_english(name: str) -> str | None:
-    """ "Nord-Kivu" -> "North-Kivu", "Extreme-Nord" -> "Far-North"; None when nothing changes
-    or the name is one word."""
-    parts = _NAME_PARTS.split(name)
-    words = parts[::2]
-    if len(words) < 2:
-        return None
-    english = [_ENGLISH_DIRECTIONS.get(word.lower(), word) for word in words]
-    for i, word in enumerate(words[:-1]):
-        if word.lower() in _FAR and english[i + 1] == "North":
-            english[i] = "Far"
-    if english == words:
-        return None
-    parts[::2] = english
-    return "".join(parts)
-
-
 def _spellings(name: str) -> list[str]:
     """A unit's name, and with its apostrophes as spaces: the P-code file's "Grande'Anse" is
     written "Grande-Anse" too, which folds otherwise (apostrophes join, hyphens split); with
     an opening title abbreviated or spelt out; and with French words of direction in English."""
     found = [name]
-    english = _in_english(name)
+    english = in_english(name)
     if english is not None:
         found.append(english)
     spaced = APOSTROPHES.sub(" ", name)

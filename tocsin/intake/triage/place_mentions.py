@@ -94,6 +94,23 @@ _AS_WHO_FIGHTS = re.compile(
     r"^(?:'s|\u2019s)?\s+(?:(?:armed|defen[cs]e|national|special|security|air|naval|occupation"
     r"|border|government|regular|coalition|[A-Z][\w-]*)\s+){0,3}(?i:" + _FORCE_NOUNS + r")\b"
 )
+# A name said of a militia names who fights; the event may be anywhere.
+_AS_MILITIA = re.compile(r"^\s+(?:militias?|militiamen|miliciens?|milices?)\b", re.IGNORECASE)
+# Whom a protest supports or mourns, up to three words before the name ("in solidarity with the
+# people of Gaza", "in support of the Palestinian people"); never across a word of place ("in
+# support of the army in Kaya" is in Kaya).
+_FOR_WHOM = re.compile(
+    r"\b(?:solidarity with|in support of|support for|supporting|solidarit[ée] avec"
+    r"|en soutien (?:à|a|au|aux))\s+(?:the\s+|la\s+|le\s+|les\s+)?"
+    r"(?:(?!(?:in|at|near|from|to|à|dans)\b)[\w'-]+\s+){0,3}[\"'\u2018\u201c]?$",
+    re.IGNORECASE,
+)
+# What an event is set against, anywhere later in the clause ("in the context of the latest
+# round of violence in Israel-Palestine", "to mark the anniversary of Turkey's capture of ...").
+_CONTEXT = re.compile(
+    r"\b(?:in the context of|anniversary of|dans le contexte d|anniversaire d)[^.;:()]{0,80}$",
+    re.IGNORECASE,
+)
 # A one-word name next to an unknown capitalised word is most likely part of a longer name.
 _INSIDE_NAME_PENALTY = 0.3
 _UNIT_WORD_LIST = """
@@ -110,6 +127,18 @@ province region state district department county governorate prefecture division
 oblast raion rayon lga departement
 """
 _ADMIN_WORDS = frozenset(_ADMIN_WORD_LIST.split())
+# Countries whose units English calls so, for a name that units of several countries share:
+# "Plateau State" is Nigeria's, not Benin's Plateau department.
+_STATE_COUNTRIES = """
+NGA SSD SDN MMR IND MEX BRA VEN USA MYS AUS DEU AUT SOM ETH FSM
+"""
+_GOVERNORATE_COUNTRIES = """
+YEM SYR IRQ EGY JOR LBN TUN OMN BHR KWT PSE
+"""
+_UNITS_CALLED = {
+    "state": frozenset(_STATE_COUNTRIES.split()),
+    "governorate": frozenset(_GOVERNORATE_COUNTRIES.split()),
+}
 _OF = frozenset(("of", "de", "du", "d"))
 # Words that make a place's name the name of a feature of it ("Lamu Island", "Shabelle River").
 _FEATURE_WORD_LIST = """
@@ -160,7 +189,8 @@ class Mention:
     end: int
     salience: float
     chain: int
-    # Said of armed forces ("Israeli forces"): whose forces, which is not always where.
+    # Said of who acts or for whom ("Israeli forces", "Fano militia", "in solidarity with the
+    # Palestinian people"): a party to the event, which is not always where it happened.
     actor: bool = False
 
 
@@ -345,13 +375,21 @@ def _reading_named_by_unit_word(
     if word not in _ADMIN_WORDS:
         return None
     units = tuple(p for p in places if p.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2))
-    return units or None
+    named_so = tuple(p for p in units if p.iso3 in _UNITS_CALLED.get(word, ()))
+    return named_so or units or None
 
 
-def _names_who_fights(text: str, end: int, places: Sequence[Place]) -> bool:
-    """Whether a country's name or its people's word is said of armed forces."""
+def _names_a_party(text: str, start: int, end: int, places: Sequence[Place]) -> bool:
+    """Whether a name is said of a party to the event rather than of its place: a country's
+    name or its people's word said of armed forces, any name said of a militia ("Fano
+    militia", Fano being a town of Italy), whom a protest supports ("in solidarity with the
+    Palestinian people", in a Yemeni town) or what the event is set against ("in the context
+    of the latest round of violence in Israel-Palestine")."""
+    before = text[max(0, start - 100) : start]
+    if _FOR_WHOM.search(before[-60:]) or _CONTEXT.search(before):
+        return True
     if any(p.kind not in (PlaceKind.COUNTRY, PlaceKind.DEMONYM) for p in places):
-        return False
+        return bool(_AS_MILITIA.match(text[end : end + 30]))
     return bool(_AS_WHO_FIGHTS.match(text[end : end + 80]))
 
 
@@ -402,6 +440,6 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 salience *= _UNPLACED_PENALTY
         if _closes_brackets(text, start, end):
             salience *= _CHAIN_ANCHOR
-        actor = _names_who_fights(text, end, places)
+        actor = _names_a_party(text, start, end, places)
         mentions.append(Mention(places, start, end, salience, chains[order], actor))
     return mentions

@@ -6,9 +6,10 @@ for a country (unique names and larger places weigh more, names mentioned first 
 written as a chain such as "Tin-Akoff (Tin-Akoff, Oudalan)" or "Rafah, North Sinai" that agree on
 a country weigh more), then, within that country, for a first-level unit; where a chain ends in
 a unit ("Kitengela town, Kajiado county"), that unit decides the chain's first-level unit. A
-country named as whose forces fight ("Russian forces shelled ...") votes apart from the places:
-only where they do not place the event elsewhere. A country's own name means the country, not
-a town or district of that name abroad ("Egypt", Pennsylvania).
+country named as whose forces fight ("Russian forces shelled ..."), a militia named after a
+place ("Fano militia") and whom a protest supports ("in solidarity with the Palestinian people")
+vote apart from the places: only where they do not place the event elsewhere. A country's own
+name means the country, not a town or district of that name abroad ("Egypt", Pennsylvania).
 
 A trained model adds what its file taught: a home country (the answer when nothing else is
 said), country cues (names of groups and people, weighed below places) and the file's own names
@@ -211,7 +212,11 @@ class PlaceResolver:
         country = self._country(text, mentions)
         if country is None:
             return ResolvedPlace()
-        readings = _agreeing_with_chain_units(list(self._readings(mentions, country)))
+        # A name said of who fights ("Amhara militia") places the event only where no other does.
+        placing = [m for m in mentions if not m.actor]
+        readings = _agreeing_with_chain_units(list(self._readings(placing, country)))
+        if not readings and len(placing) < len(mentions):
+            readings = _agreeing_with_chain_units(list(self._readings(mentions, country)))
         if not readings:
             return self._in_the_capital(text, country) or ResolvedPlace(country)
         votes: dict[str, float] = defaultdict(float)

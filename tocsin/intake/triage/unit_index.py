@@ -9,7 +9,9 @@ Where GeoNames gives no second-level unit (Haiti's places have none), the places
 vote: a second-level unit is often named after its chief town, so the town of Jacmel, which
 GeoNames puts in "Sud-Est", says that "Sud-Est" is the P-code file's "South-East", and the
 town of Izium, in GeoNames' "Kharkiv", that it is the file's "Kharkivska" (Izium's raion is
-"Iziumskyi").
+"Iziumskyi"). Where GeoNames still has a unit since divided (DR Congo's Orientale, Katanga and
+Bandundu, split in 2015), its places vote for several units: each place then takes the unit of
+the nearest place that voted, so Bunia is in Ituri and Kisangani in Tshopo.
 """
 
 from __future__ import annotations
@@ -46,6 +48,52 @@ def _unit_of_town(
     return None
 
 
+# A GeoNames unit whose places fall in several of the P-code file's units, each with at least
+# this many and this share of them, is a unit since divided (DR Congo's Orientale province into
+# Ituri, Tshopo, Haut-Uele and Bas-Uele in 2015): each place takes the unit of the nearest place
+# whose unit is known, not the most common one.
+_MIN_SPLIT_VOTES = 2
+_MIN_SPLIT_SHARE = 0.2
+
+
+def _is_split(voted: Counter[str]) -> bool:
+    ranked = voted.most_common(2)
+    if len(ranked) < 2:
+        return False
+    runner_up = ranked[1][1]
+    return runner_up >= _MIN_SPLIT_VOTES and runner_up >= _MIN_SPLIT_SHARE * sum(voted.values())
+
+
+def _divided_units(
+    first: dict[tuple[str, str], str],
+    undecided: set[tuple[str, str]],
+    anchors: dict[tuple[str, str], list[tuple[float, float, str]]],
+) -> dict[tuple[str, str], _NearestAnchor]:
+    """GeoNames units matched by their places' votes that were since divided, each with the
+    places to find its parts by. A vote for a unit another GeoNames unit already stands for is
+    a name shared by chance (Chinese counties repeat across provinces), not a part."""
+    owned = {(iso3, unit) for (iso3, _), unit in first.items()}
+    divided = {}
+    for key in undecided:
+        iso3 = key[0]
+        kept = [a for a in anchors[key] if a[2] == first[key] or (iso3, a[2]) not in owned]
+        if _is_split(Counter(unit for _, _, unit in kept)):
+            divided[key] = _NearestAnchor(kept)
+    return divided
+
+
+class _NearestAnchor:
+    """The unit of the nearest of some places whose unit is known."""
+
+    def __init__(self, anchors: Sequence[tuple[float, float, str]]) -> None:
+        self.tree = cKDTree(np.array([(lat, lon) for lat, lon, _ in anchors], dtype=float))
+        self.units = [unit for _, _, unit in anchors]
+
+    def unit_at(self, latitude: float, longitude: float) -> str:
+        _, index = self.tree.query([latitude, longitude])
+        return self.units[int(index)]
+
+
 @dataclass
 class UnitIndex:
     """Units of populated places, their centroids, and a spatial index to find the nearest."""
@@ -67,25 +115,34 @@ class UnitIndex:
         names, in the order of `points`: the town votes of last resort."""
         votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         town_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        anchors: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
         second: dict[tuple[str, str], tuple[str, str] | None] = {}
-        for number, (iso3, admin1, admin2, _, _) in enumerate(points):
+        for number, (iso3, admin1, admin2, lat, lon) in enumerate(points):
             if (iso3, admin2) not in second:
                 second[(iso3, admin2)] = admin2_of(iso3, admin2) if admin2 else None
             found = second[(iso3, admin2)]
             if found is not None:
                 votes[(iso3, admin1)][found[0]] += 1
+                anchors[(iso3, admin1)].append((lat, lon, found[0]))
             elif number < len(names) and (town := _unit_of_town(admin2_of, iso3, names[number])):
                 town_votes[(iso3, admin1)][town[0]] += 1
+                anchors[(iso3, admin1)].append((lat, lon, town[0]))
         first: dict[tuple[str, str], str] = {}
+        undecided = set()
         for iso3, admin1, _, _, _ in points:
-            if (iso3, admin1) not in first:
-                direct = admin1_of(iso3, admin1)
-                voted = votes.get((iso3, admin1)) or town_votes.get((iso3, admin1))
-                first[(iso3, admin1)] = direct or (voted.most_common(1)[0][0] if voted else admin1)
+            if (iso3, admin1) in first:
+                continue
+            direct = admin1_of(iso3, admin1)
+            voted = votes.get((iso3, admin1)) or town_votes.get((iso3, admin1))
+            first[(iso3, admin1)] = direct or (voted.most_common(1)[0][0] if voted else admin1)
+            if direct is None and voted is not None:
+                undecided.add((iso3, admin1))
+        split = _divided_units(first, undecided, anchors)
         sums: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         units: list[Unit] = []
         for iso3, admin1, admin2, lat, lon in points:
-            a1 = first[(iso3, admin1)]
+            divided = split.get((iso3, admin1))
+            a1 = divided.unit_at(lat, lon) if divided else first[(iso3, admin1)]
             found = second[(iso3, admin2)]
             a2 = found[1] if found is not None and found[0] == a1 else None
             units.append((iso3, a1, a2))

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import pytest
+
+from tocsin.intake.triage.direction_words import in_english
+
+
+@pytest.mark.parametrize(
+    ("name", "english"),
+    [
+        ("Nord-Kivu", "North-Kivu"),
+        ("Sud-Ouest", "South-West"),
+        ("Extreme-Nord", "Far-North"),
+        ("Haut-Uele", "Upper-Uele"),
+        ("Basse-Kotto", "Lower-Kotto"),
+        ("Mayo-Kebbi Est", "Mayo-Kebbi East"),
+        # Nothing to translate.
+        ("Boucle du Mouhoun", None),
+        ("Kasai-Oriental", None),
+        # One word alone names too much for a report's text.
+        ("Nord", None),
+    ],
+)
+def test_french_words_of_direction_read_in_english(name: str, english: str | None) -> None:
+    assert in_english(name) == english
+
+
+def test_one_word_is_translated_when_asked() -> None:
+    # Matching GeoNames' "East" to the P-code file's "Est" within one country is safe.
+    assert in_english("Est", one_word=True) == "East"
+    assert in_english("Littoral", one_word=True) is None

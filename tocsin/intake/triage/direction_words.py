@@ -1,0 +1,44 @@
+"""French words of direction in the names of units, as English writes them.
+
+The P-code file names the units of francophone countries in French ("Nord-Kivu",
+"Extreme-Nord", "Sud-Ouest"); reports in English and GeoNames say "North Kivu", "Far North",
+"South-West Province". Both the gazetteer's names and the matching of GeoNames' units to the
+P-code file's read the English form.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ENGLISH = {
+    "nord": "North",
+    "sud": "South",
+    "est": "East",
+    "ouest": "West",
+    "haut": "Upper",
+    "haute": "Upper",
+    "bas": "Lower",
+    "basse": "Lower",
+}
+_FAR = ("extreme", "extrême")
+_PARTS = re.compile(r"([\s-]+)")
+
+
+def in_english(name: str, *, one_word: bool = False) -> str | None:
+    """ "Nord-Kivu" -> "North-Kivu", "Extreme-Nord" -> "Far-North"; None when nothing changes.
+
+    A name of one word ("Nord", "Est") is translated only with `one_word`: as a name to find
+    in any report, "North" and "East" alone would name too much.
+    """
+    parts = _PARTS.split(name)
+    words = parts[::2]
+    if len(words) < 2 and not one_word:
+        return None
+    english = [_ENGLISH.get(word.lower(), word) for word in words]
+    for i, word in enumerate(words[:-1]):
+        if word.lower() in _FAR and english[i + 1] == "North":
+            english[i] = "Far"
+    if english == words:
+        return None
+    parts[::2] = english
+    return "".join(parts)
