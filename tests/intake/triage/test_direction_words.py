@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tocsin.intake.triage.direction_words import in_english
+from tocsin.intake.triage.direction_words import bracketed_forms, in_english
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,10 @@ def test_one_word_is_translated_when_asked() -> None:
     # Matching GeoNames' "East" to the P-code file's "Est" within one country is safe.
     assert in_english("Est", one_word=True) == "East"
     assert in_english("Littoral", one_word=True) is None
+
+
+def test_a_direction_in_brackets_is_written_as_reports_write_it() -> None:
+    # Myanmar's P-code file: "Shan (North)"; ACLED: "Shan-North"; reports: "northern Shan".
+    assert bracketed_forms("Shan (North)") == ["Shan-North", "North Shan", "Northern Shan"]
+    assert bracketed_forms("Bago (East)") == ["Bago-East", "East Bago", "Eastern Bago"]
+    assert bracketed_forms("Shan") == []

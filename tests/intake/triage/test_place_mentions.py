@@ -120,6 +120,7 @@ def test_al_sham_in_a_group_s_name_is_not_damascus(small_gazetteer: Gazetteer) -
     [
         ("A mine exploded in rural Damascus.", "rural Damascus", "Rural Damascus"),
         ("Gunmen attacked a camp in north Darfur.", "north Darfur", "North Darfur"),
+        ("Clashes in northern Shan State.", "northern Shan", "Shan (North)"),
     ],
 )
 def test_a_unit_whose_name_opens_with_a_qualifier_in_lower_case(
@@ -128,6 +129,9 @@ def test_a_unit_whose_name_opens_with_a_qualifier_in_lower_case(
     gazetteer = Gazetteer()
     for iso3, unit in (("SYR", "Rural Damascus"), ("SYR", "Damascus"), ("SDN", "North Darfur")):
         gazetteer.add(Place(PlaceKind.ADMIN1, iso3, unit, admin1=unit), [unit])
+    north = Place(PlaceKind.ADMIN1, "MMR", "Shan (North)", admin1="Shan (North)")
+    gazetteer.add(north, ["Shan (North)", "Northern Shan"])
+    gazetteer.add(Place(PlaceKind.ADMIN1, "MMR", "Shan (South)", admin1="Shan (South)"), ["Shan"])
     (mention,) = find_mentions(text, gazetteer)
     assert text[mention.start : mention.end] == name
     assert mention.places[0].name == expected

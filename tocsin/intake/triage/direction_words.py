@@ -3,7 +3,8 @@
 The P-code file names the units of francophone countries in French ("Nord-Kivu",
 "Extreme-Nord", "Sud-Ouest"); reports in English and GeoNames say "North Kivu", "Far North",
 "South-West Province". Both the gazetteer's names and the matching of GeoNames' units to the
-P-code file's read the English form.
+P-code file's read the English form. Myanmar's parts of a state are written with the direction
+in brackets ("Shan (North)"), which ACLED writes "Shan-North" and reports "northern Shan".
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ _ENGLISH = {
 }
 _FAR = ("extreme", "extrême")
 _PARTS = re.compile(r"([\s-]+)")
+_IN_BRACKETS = re.compile(r"^(.+?)\s*\((North|South|East|West)\)$")
 
 
 def in_english(name: str, *, one_word: bool = False) -> str | None:
@@ -42,3 +44,12 @@ def in_english(name: str, *, one_word: bool = False) -> str | None:
         return None
     parts[::2] = english
     return "".join(parts)
+
+
+def bracketed_forms(name: str) -> list[str]:
+    """ "Shan (North)" -> ["Shan-North", "North Shan", "Northern Shan"]; [] for other names."""
+    match = _IN_BRACKETS.match(name)
+    if match is None:
+        return []
+    base, direction = match.groups()
+    return [f"{base}-{direction}", f"{direction} {base}", f"{direction}ern {base}"]

@@ -29,7 +29,7 @@ from tocsin.intake.triage.country_names import (
     country_entries,
     iso3_of,
 )
-from tocsin.intake.triage.direction_words import in_english
+from tocsin.intake.triage.direction_words import bracketed_forms, in_english
 from tocsin.intake.triage.folding import APOSTROPHES, fold
 from tocsin.intake.triage.gazetteer import TITLES, Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.unit_index import Point
@@ -85,8 +85,9 @@ _SPELT_OUT = re.compile(rf"^({'|'.join(_ABBREVIATIONS)})[\s-]+(?=\w)", re.IGNORE
 def _spellings(name: str) -> list[str]:
     """A unit's name, and with its apostrophes as spaces: the P-code file's "Grande'Anse" is
     written "Grande-Anse" too, which folds otherwise (apostrophes join, hyphens split); with
-    an opening title abbreviated or spelt out; and with French words of direction in English."""
-    found = [name]
+    an opening title abbreviated or spelt out; and with French words of direction in English or
+    a direction in brackets written as reports write it ("Shan (North)", "northern Shan")."""
+    found = [name, *bracketed_forms(name)]
     english = in_english(name)
     if english is not None:
         found.append(english)

@@ -155,9 +155,9 @@ _SHORTEST_UNSPACED = 3
 
 _Span = tuple[int, int, int, tuple[Place, ...]]
 # Lower-case words that open some units' names ("Rural Damascus", "North Darfur", "Upper Nile",
-# "Lower Shabelle"), which a sentence may write in lower case.
+# "Lower Shabelle", "Northern Bahr el Ghazal"), which a sentence may write in lower case.
 _QUALIFIER_LIST = """
-rural north south east west upper lower central middle
+rural north south east west northern southern eastern western upper lower central middle
 """
 _QUALIFIERS = frozenset(_QUALIFIER_LIST.split())
 # The Arabic article as transliterations write it: "Al Bayda", "al-Hasakeh", "As Sawadiyah",
