@@ -53,6 +53,9 @@ def test_home_country_needs_a_clear_majority() -> None:
     )
     assert learn_places(split).home_country is None
     assert learn_places(events([])).home_country is None
+    # Each country's share of the located events, most first.
+    assert learn_places(mostly).country_shares == (("BFA", 0.7), ("MLI", 0.3))
+    assert learn_places(events([])).country_shares == ()
 
 
 def test_names_in_the_notes_become_country_cues() -> None:

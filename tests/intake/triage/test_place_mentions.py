@@ -264,3 +264,11 @@ def test_whom_a_protest_supports_is_a_party_not_a_place(text: str, actor: bool) 
     gazetteer.add(Place(PlaceKind.CITY, "BFA", "Kaya", population=66851), ["Kaya"])
     (mention,) = find_mentions(text, gazetteer)
     assert mention.actor is actor
+
+
+def test_a_date_is_not_a_town_named_after_one() -> None:
+    # "28 May" is a town of Azerbaijan, named after a day.
+    gazetteer = Gazetteer()
+    gazetteer.add(Place(PlaceKind.CITY, "AZE", "28 May", population=9000), ["28 May"])
+    gazetteer.add(Place(PlaceKind.CITY, "SYR", "Atmah", population=3000), ["Atmah"])
+    assert named("On 28 May 2024, locals protested in Atmah.", gazetteer) == ["Atmah"]

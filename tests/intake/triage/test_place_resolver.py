@@ -279,3 +279,16 @@ def test_a_militia_named_after_a_place_does_not_place_the_event() -> None:
     # Where nothing else is named, the militia's name is all there is.
     place = resolver.resolve("Amhara militia attacked civilians.")
     assert (place.country_iso3, place.admin1) == ("ETH", "Amhara")
+
+
+def test_without_a_home_the_file_s_countries_settle_a_shared_name() -> None:
+    # Lebanon, Haiti and Botswana all have a first-level unit called North.
+    gazetteer = Gazetteer()
+    for iso3 in ("HTI", "LBN", "BWA"):
+        gazetteer.add(Place(PlaceKind.ADMIN1, iso3, "North", admin1="North"), ["North"])
+    shares = {"LBN": 0.4, "SYR": 0.6}
+    resolver = PlaceResolver(gazetteer, country_shares=shares)
+    place = resolver.resolve("Two clans clashed in Dahr el Ain (Al Kura, North).")
+    assert (place.country_iso3, place.admin1) == ("LBN", "North")
+    # They never place a report that names nothing.
+    assert resolver.resolve("Two clans clashed.").country_iso3 is None

@@ -35,6 +35,8 @@ class LearnedPlaces:
     home_country: str | None = None
     # A class-level default (not a factory), so that models saved before cues existed load.
     cues: CountryCues = NO_CUES
+    # (iso3, share of the training events), most events first; empty in models saved before.
+    country_shares: tuple[tuple[str, float], ...] = ()
 
     def entries(self) -> Iterator[tuple[Place, tuple[str, ...]]]:
         return iter(self.places)
@@ -84,4 +86,5 @@ def learn_places(events: pd.DataFrame) -> LearnedPlaces:
         home = country if count >= HOME_SHARE * len(located) else None
     places = tuple((place, (place.name,)) for place in found.values())
     cues = learn_country_cues(events["text"].tolist(), events["iso3"].tolist())
-    return LearnedPlaces(places, home, cues)
+    shares = tuple((iso3, count / len(located)) for iso3, count in counts.most_common())
+    return LearnedPlaces(places, home, cues, shares)

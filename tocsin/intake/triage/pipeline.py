@@ -88,7 +88,13 @@ class TriagePipeline:
         home = home_country or learned.home_country
         misspelt = home_places(base, learned.entries(), home) if home else None
         self.resolver = PlaceResolver(
-            known, home, learned.cues, spellings, misspelt, admin2_countries
+            known,
+            home,
+            learned.cues,
+            spellings,
+            misspelt,
+            admin2_countries,
+            dict(learned.country_shares),
         )
         self.duplicates = duplicates or DuplicatePolicy()
 

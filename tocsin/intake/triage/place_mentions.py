@@ -211,8 +211,8 @@ def _spans(tokens: Sequence[Word], gazetteer: Gazetteer, shouting: bool) -> list
             else:
                 i += 1
             continue
-        if not article and tokens[i].folded in NOT_PLACE_WORDS:
-            i += 1
+        if not article and (tokens[i].folded in NOT_PLACE_WORDS or tokens[i].folded[0].isdigit()):
+            i += 1  # a number opens a date ("28 May"), not a name ("28 May", a town of Azerbaijan)
             continue
         if article and i + 1 < len(tokens) and tokens[i + 1].folded in _GROUP_NAME_WORDS:
             i += 2  # "Ahrar al-Sham", "Faylaq al Sham": a group, not Damascus

@@ -57,6 +57,10 @@ _HOMONYM_KINDS = frozenset({PlaceKind.CITY, PlaceKind.ADMIN2})
 _COUNTRY_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.DEMONYM})
 _SIZE_TIE_BREAK = 0.001
 _HOME_PRIOR = 1.0
+# Without a home, the countries of the training file weigh by their share of its events, so
+# little that they only settle a name several countries share ("North" of Lebanon, the file's,
+# over Haiti's) and never place a report that names nothing.
+_FILE_PRIOR = 0.25
 # A country named as whose forces fight ("Russian forces shelled near Nadiia, Donetsk") says who,
 # not where: where the text places the event in another country more than in its own, it counts
 # for nothing once that place is clear (Donetsk, the Ukrainian region, over Donetsk, a town of
@@ -174,6 +178,7 @@ class PlaceResolver:
         spellings: Spellings | None = None,
         misspelt: MisspeltPlaces | None = None,
         admin2_countries: dict[str, frozenset[str]] | None = None,
+        country_shares: dict[str, float] | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.home_country = home_country
@@ -181,6 +186,7 @@ class PlaceResolver:
         self.spellings = spellings or {}
         self.misspelt = misspelt
         self.admin2_countries = admin2_countries or {}
+        self.country_shares = country_shares or {}
 
     def resolve(self, text: str) -> ResolvedPlace:
         place = self._resolve(text)
@@ -212,7 +218,8 @@ class PlaceResolver:
         country = self._country(text, mentions)
         if country is None:
             return ResolvedPlace()
-        # A name said of who fights ("Amhara militia") places the event only where no other does.
+        # A name said of a party ("Amhara militia", "in support of Gaza") places the event only
+        # where no other name does.
         placing = [m for m in mentions if not m.actor]
         readings = _agreeing_with_chain_units(list(self._readings(placing, country)))
         if not readings and len(placing) < len(mentions):
@@ -304,6 +311,9 @@ class PlaceResolver:
             # The deployment's home country wins unless other places clearly outvote it, and
             # is the answer for a report that names no place at all.
             scores[self.home_country] += _HOME_PRIOR
+        else:
+            for iso3 in scores.keys() & self.country_shares.keys():
+                scores[iso3] += _FILE_PRIOR * self.country_shares[iso3]
         if not scores:
             return None
         country = max(scores, key=lambda c: scores[c])
