@@ -77,6 +77,18 @@ def test_words_for_peoples_are_indexed_as_demonyms() -> None:
     assert peoples[fold("South African")] == "ZAF"
 
 
+def test_every_word_for_a_people_names_one_country_but_congolese() -> None:
+    # Derived, Niger's and Nigeria's words would each be the other's ("Niger" + "ian").
+    countries_of: dict[str, set[str]] = {}
+    for place, names in country_entries(("en", "fr")):
+        if place.kind is PlaceKind.DEMONYM:
+            for name in names:
+                countries_of.setdefault(fold(name), set()).add(place.iso3)
+    shared = {word for word, isos in countries_of.items() if len(isos) > 1}
+    assert shared == {"congolese", "congolais", "congolaise"}
+    assert countries_of["nigerian"] == {"NGA"} and countries_of["nigerien"] == {"NER"}
+
+
 def test_derived_demonyms() -> None:
     assert "Somali" in derived_demonyms("Somalia", ("i",))
     assert "Malien" in derived_demonyms("Mali", ("en",))

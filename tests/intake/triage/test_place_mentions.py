@@ -107,6 +107,15 @@ def test_armed_groups_named_like_places_are_not_places(small_gazetteer: Gazettee
     # Boko is a town of Congo, Haram a municipality of Norway, Taliban a village of Turkey.
     text = "Boko Haram and Taliban fighters attacked; Hamas and Houthi forces fired rockets."
     assert named(text, small_gazetteer) == []
+    # Fano a town of Italy; Wagner and Fama towns of Brazil.
+    gazetteer = small_gazetteer.extended(
+        [
+            (Place(PlaceKind.CITY, "ITA", "Fano", population=60978), ["Fano"]),
+            (Place(PlaceKind.CITY, "BRA", "Wagner", population=9503), ["Wagner"]),
+            (Place(PlaceKind.CITY, "BRA", "Fama", population=2350), ["Fama"]),
+        ]
+    )
+    assert named("FAMa and Wagner forces fought; Fano fighters attacked.", gazetteer) == []
 
 
 def test_al_sham_in_a_group_s_name_is_not_damascus(small_gazetteer: Gazetteer) -> None:
@@ -147,12 +156,11 @@ def test_a_lower_case_qualifier_before_a_country_is_only_a_direction() -> None:
 
 
 def test_a_name_said_of_a_militia_names_who_fights() -> None:
-    # Fano is a town of Italy and Ethiopia's Amhara militia.
     gazetteer = Gazetteer()
-    gazetteer.add(Place(PlaceKind.CITY, "ITA", "Fano", population=60978), ["Fano"])
-    gazetteer.add(Place(PlaceKind.ADMIN1, "ETH", "Amhara", admin1="Amhara"), ["Amhara"])
-    fano, amhara = find_mentions("Fano militia clashed with the army in Amhara region.", gazetteer)
-    assert fano.actor and not amhara.actor
+    for unit in ("Amhara", "Oromia"):
+        gazetteer.add(Place(PlaceKind.ADMIN1, "ETH", unit, admin1=unit), [unit])
+    amhara, oromia = find_mentions("Amhara militia attacked a village in Oromia.", gazetteer)
+    assert amhara.actor and not oromia.actor
 
 
 @pytest.mark.parametrize(("text", "country"), [("Plateau State", "NGA"), ("Plateau", "BEN")])

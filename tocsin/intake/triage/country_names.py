@@ -70,7 +70,12 @@ IRREGULAR_DEMONYMS = {
     "CPV": ("Cape Verdean",),
     "MAR": ("Moroccan", "Marocain", "Marocaine"),
     "DZA": ("Algérien", "Algérienne"),
+    "NGA": ("Nigerian", "Nigérian", "Nigériane"),
+    "NER": ("Nigerien", "Nigérien", "Nigérienne"),
 }
+# Countries whose people's word is not derived from their name: derived, each would also be the
+# other's ("Niger" + "ian" is "Nigerian", "Nigeria" + "en" is "Nigerien").
+_IRREGULAR_ONLY = frozenset({"NGA", "NER"})
 _ENGLISH_SUFFIXES = ("n", "an", "ian", "ese", "i")
 _FRENCH_SUFFIXES = ("ien", "ienne", "en", "enne", "ais", "aise", "ois", "oise")
 
@@ -126,9 +131,10 @@ def country_entries(
                 names += [head, rest.rstrip(")")] if rest else [head]
         yield Place(PlaceKind.COUNTRY, iso3, name), names
         peoples = list(IRREGULAR_DEMONYMS.get(iso3, ()))
-        for source in (name, english.territories.get(iso2, name)):
-            peoples += derived_demonyms(source, _ENGLISH_SUFFIXES)
-        peoples += derived_demonyms(french.territories.get(iso2, name), _FRENCH_SUFFIXES)
+        if iso3 not in _IRREGULAR_ONLY:
+            for source in (name, english.territories.get(iso2, name)):
+                peoples += derived_demonyms(source, _ENGLISH_SUFFIXES)
+            peoples += derived_demonyms(french.territories.get(iso2, name), _FRENCH_SUFFIXES)
         yield Place(PlaceKind.DEMONYM, iso3, name), peoples
 
 

@@ -52,11 +52,13 @@ _NEVER_NAME_WORDS_ARABIC = "مدينه قريه بلده منطقه ولايه �
 NEVER_NAMES = frozenset(_NEVER_NAME_WORDS.split() + _NEVER_NAME_WORDS_ARABIC.split())
 # Words of armed groups' names that GeoNames also lists as places ("Boko", a town of Congo, and
 # "Haram", of Norway, make "Boko Haram" a chain; Taliban is a village of Turkey; "al-Sham", the
-# Levant in "Hayat Tahrir al-Sham" and "Al Sham Corps", is an old name of Damascus). Unlike the
-# words above they stay names for `country_cues`, where they point to where the group fights.
+# Levant in "Hayat Tahrir al-Sham" and "Al Sham Corps", is an old name of Damascus; Fano, the
+# Amhara militia, a town of Italy; Wagner, the Russian mercenaries, and FAMa, the Malian army,
+# towns of Brazil). Unlike the words above they stay names for `country_cues`, where they point
+# to where the group fights.
 _GROUP_NAME_LIST = """
 boko haram taliban hamas hezbollah hizbollah hizbullah houthi houthis huthi huthis shabaab shabab
-janjaweed seleka sham
+janjaweed seleka sham fano wagner fama
 """
 _GROUP_NAME_WORDS = frozenset(_GROUP_NAME_LIST.split())
 NOT_PLACE_WORDS = NEVER_NAMES | _GROUP_NAME_WORDS
