@@ -206,10 +206,7 @@ def _spans(tokens: Sequence[Word], gazetteer: Gazetteer, shouting: bool) -> list
             qualified = _qualified_unit(tokens, i, gazetteer)
             if qualified is not None:
                 found.append(qualified)
-                i = next(
-                    (k for k in range(i, len(tokens)) if tokens[k].start >= qualified[2]),
-                    len(tokens),
-                )
+                i = _word_range(tokens, i, qualified[2]).stop
             else:
                 i += 1
             continue
