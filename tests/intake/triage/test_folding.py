@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from tocsin.intake.triage.folding import fold, is_unspaced, read_as_words, words
+from tocsin.intake.triage.folding import (
+    fold,
+    is_unspaced,
+    read_as_words,
+    without_town_word,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -66,3 +72,11 @@ def test_a_name_with_a_possessive_in_it_is_also_read_as_a_text_reads_it() -> Non
     assert read_as_words("Cox's Bazar") == "cox bazar"
     assert read_as_words("Cox\u2019s B\u0101z\u0101r") == "cox bazar"
     assert read_as_words("Fada N'Gourma") is None
+
+
+def test_a_burmese_town_is_also_named_without_the_word_for_town() -> None:
+    assert without_town_word("မြစ်ကြီးနားမြို့") == "မြစ်ကြီးနား"  # Myitkyina town
+    assert without_town_word("သနပ္ပင်မြို့နယ်") == "သနပ္ပင်"  # Thanatpin township
+    assert without_town_word("ကလေးမြို့") is None  # Kalay; "ကလေး" alone is "child"
+    assert without_town_word("မြစ်ကြီးနား") is None
+    assert without_town_word("Myitkyina") is None

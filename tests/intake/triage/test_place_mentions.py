@@ -280,3 +280,21 @@ def test_a_date_is_not_a_town_named_after_one() -> None:
     gazetteer.add(Place(PlaceKind.CITY, "AZE", "28 May", population=9000), ["28 May"])
     gazetteer.add(Place(PlaceKind.CITY, "SYR", "Atmah", population=3000), ["Atmah"])
     assert named("On 28 May 2024, locals protested in Atmah.", gazetteer) == ["Atmah"]
+
+
+def test_a_word_that_never_names_a_place_alone_may_open_a_unit_s_name() -> None:
+    gazetteer = Gazetteer()
+    fct = Place(
+        PlaceKind.ADMIN1, "NGA", "Federal Capital Territory", admin1="Federal Capital Territory"
+    )
+    jazirah = Place(PlaceKind.ADMIN1, "SDN", "Aj Jazirah", admin1="Aj Jazirah")
+    gazetteer.add(fct, ["Federal Capital Territory"])
+    gazetteer.add(jazirah, ["ولاية الجزيرة"])
+    gazetteer.add(Place(PlaceKind.CITY, "USA", "Federal", population=5000), ["Federal"])
+    (mention,) = find_mentions(
+        "Protesters were arrested in the Federal Capital Territory", gazetteer
+    )
+    assert mention.places == (fct,)
+    (mention,) = find_mentions("هجوم على قرية في ولاية الجزيرة", gazetteer)
+    assert mention.places == (jazirah,)
+    assert find_mentions("Federal police arrested protesters", gazetteer) == []

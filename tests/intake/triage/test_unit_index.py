@@ -20,6 +20,8 @@ HDX_ADMIN2 = {
     ("UKR", "iziumskyi"): ("Kharkivska", "Iziumskyi"),
     ("UKR", "pokrovskyi"): ("Donetska", "Pokrovskyi"),
     ("UKR", "sumskyi"): ("Sumska", "Sumskyi"),
+    ("MMR", "lashio"): ("Shan (North)", "Lashio"),
+    ("MMR", "taunggyi"): ("Shan (South)", "Taunggyi"),
 }
 
 
@@ -129,3 +131,26 @@ def test_a_vote_for_a_unit_that_has_its_own_match_is_a_shared_name() -> None:
     index = UnitIndex.build(points, admin1_of, admin2_of, names)
     assert index.unit_at(27.6, 120.5) == ("CHN", "Zhejiang", None)
     assert index.unit_at(34.7, 113.6) == ("CHN", "Henan", None)
+
+
+def test_a_unit_the_pcode_file_splits_by_name_is_split_on_one_vote_each() -> None:
+    # GeoNames has two places in Shan State; the P-code file splits the state in three. One
+    # vote each is no proof of a division elsewhere, but "Shan (North)" and "Shan (South)" are
+    # parts of "Shan" by their very names.
+    places = [("Lashio", 22.94, 97.75), ("Taunggyi", 20.79, 97.04)]
+    points = [("MMR", "Shan", "", lat, lon) for _, lat, lon in places]
+    index = UnitIndex.build(points, admin1_of, admin2_of, [name for name, _, _ in places])
+    assert index.unit_at(22.9, 97.7) == ("MMR", "Shan (North)", None)
+    assert index.unit_at(20.8, 97.0) == ("MMR", "Shan (South)", None)
+
+
+def test_a_unit_nothing_else_matches_is_matched_by_its_spelling_last() -> None:
+    points = [("ETH", "Oromiya", "", 8.54, 39.27), ("HTI", "Sud-Est", "", 18.23, -72.53)]
+
+    def similar_of(iso3: str, name: str) -> str | None:
+        return {"Oromiya": "Oromia", "Sud-Est": "Sud-Est"}.get(name)
+
+    index = UnitIndex.build(points, admin1_of, admin2_of, ["Adama", "Jacmel"], similar_of)
+    assert index.unit_at(8.54, 39.27) == ("ETH", "Oromia", None)
+    # Jacmel's vote for the P-code file's "South-East" comes before any spelling.
+    assert index.unit_at(18.23, -72.53) == ("HTI", "South-East", None)

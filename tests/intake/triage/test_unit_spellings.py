@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind, admin_key
+from tocsin.intake.triage.admin_keys import admin_key
+from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.place_resolver import PlaceResolver
 from tocsin.intake.triage.unit_spellings import learn_admin2_countries, learn_unit_spellings
 

@@ -12,11 +12,11 @@ from tocsin.intake.triage.acled_source import (
     read_acled,
     time_split,
 )
+from tocsin.intake.triage.admin_keys import admin_key
 from tocsin.intake.triage.csv_io import triage_csv
 from tocsin.intake.triage.duplicates import DuplicatePolicy, cluster_duplicates
 from tocsin.intake.triage.embedding import DEFAULT_MAX_TOKENS, E5Embedder
 from tocsin.intake.triage.folding import fold
-from tocsin.intake.triage.gazetteer import admin_key
 from tocsin.intake.triage.gazetteer_sources import DEFAULT_PCODES, build_gazetteer
 from tocsin.intake.triage.language import detect_language
 from tocsin.intake.triage.model_store import (

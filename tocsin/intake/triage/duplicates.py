@@ -31,9 +31,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from tocsin.intake.triage.admin_keys import admin_key
 from tocsin.intake.triage.embedding import Matrix
 from tocsin.intake.triage.folding import words
-from tocsin.intake.triage.gazetteer import admin_key
 
 _BLOCK = 1024
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")

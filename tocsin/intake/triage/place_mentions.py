@@ -150,7 +150,8 @@ forest bay coast beach port
 _FEATURE_WORDS = frozenset(_FEATURE_WORD_LIST.split())
 # Salience halves by the 30th word: reports tend to say where first.
 DECAY_WORDS = 30.0
-_LONGEST_UNSPACED = 16
+# Code points, not letters: "ရှမ်းပြည်နယ်မြောက်ပိုင်း" (northern Shan State) takes 24.
+LONGEST_UNSPACED = 24
 # A city this big is well known: its name is meant even inside a compound or misspelt.
 LARGE_CITY = 100_000
 _SHORTEST_UNSPACED = 3
@@ -211,7 +212,12 @@ def _spans(tokens: Sequence[Word], gazetteer: Gazetteer, shouting: bool) -> list
                 i += 1
             continue
         if not article and (tokens[i].folded in NOT_PLACE_WORDS or tokens[i].folded[0].isdigit()):
-            i += 1  # a number opens a date ("28 May"), not a name ("28 May", a town of Azerbaijan)
+            unit = _unit_opened_by(tokens, i, gazetteer)
+            if unit is not None:
+                found.append(unit)
+                i = _word_range(tokens, i, unit[2]).stop
+            else:
+                i += 1  # a number opens a date ("28 May"), not a name ("28 May", a town)
             continue
         if article and i + 1 < len(tokens) and tokens[i + 1].folded in _GROUP_NAME_WORDS:
             i += 2  # "Ahrar al-Sham", "Faylaq al Sham": a group, not Damascus
@@ -250,9 +256,16 @@ def _qualified_unit(tokens: Sequence[Word], i: int, gazetteer: Gazetteer) -> _Sp
     """A unit whose name opens with a word of direction or setting, written in lower case as a
     sentence would ("in rural Damascus", "in north Darfur", "upper Nile"): the whole name must
     be a unit's, and the word after the qualifier capitalised."""
-    if tokens[i].folded not in _QUALIFIERS or i + 1 >= len(tokens):
+    if tokens[i].folded not in _QUALIFIERS:
         return None
-    if not tokens[i + 1].capitalised:
+    return _unit_opened_by(tokens, i, gazetteer)
+
+
+def _unit_opened_by(tokens: Sequence[Word], i: int, gazetteer: Gazetteer) -> _Span | None:
+    """A unit's name of two words or more opening at word `i`, a word no name may open alone
+    ("north", "federal", ولاية "state"): "Federal Capital Territory", "ولاية الجزيرة" (Aj Jazirah
+    state, whose name alone is "the island")."""
+    if i + 1 >= len(tokens) or not tokens[i + 1].capitalised:
         return None
     longest = gazetteer.words_from(tokens[i].folded)
     for n in range(min(longest, len(tokens) - i), 1, -1):
@@ -295,7 +308,7 @@ def _unspaced_spans(tokens: Sequence[Word], gazetteer: Gazetteer) -> list[_Span]
             continue
         i = 0
         while i < len(run):
-            for n in range(min(_LONGEST_UNSPACED, len(run) - i), _SHORTEST_UNSPACED - 1, -1):
+            for n in range(min(LONGEST_UNSPACED, len(run) - i), _SHORTEST_UNSPACED - 1, -1):
                 places = gazetteer.unspaced.get(run[i : i + n])
                 if places:
                     found.append((-1, token.start + i, token.start + i + n, tuple(places)))

@@ -25,8 +25,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from tocsin.intake.triage.admin_keys import admin_key
 from tocsin.intake.triage.country_cues import CountryCues
-from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind, admin_key
+from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.misspelt_places import MisspeltPlaces
 from tocsin.intake.triage.place_mentions import Mention, find_mentions
 from tocsin.intake.triage.unit_spellings import REGION_LAYER_COUNTRIES, Spellings

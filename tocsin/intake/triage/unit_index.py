@@ -23,6 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.spatial import cKDTree
 
+from tocsin.intake.triage.admin_keys import admin_key
+
 # (iso3, admin1, admin2, latitude, longitude) of one populated place.
 Point = tuple[str, str, str, float, float]
 Unit = tuple[str, str, str | None]
@@ -64,6 +66,13 @@ def _is_split(voted: Counter[str]) -> bool:
     return runner_up >= _MIN_SPLIT_VOTES and runner_up >= _MIN_SPLIT_SHARE * sum(voted.values())
 
 
+def _parts_of(name: str, voted: Counter[str]) -> bool:
+    """Whether the units voted for are parts the P-code file gives one unit's name: "Shan
+    (North)" and "Shan (South)" of GeoNames' "Shan", which has too few places to vote twice."""
+    prefix = admin_key(name) + " "
+    return len(voted) > 1 and all(admin_key(unit).startswith(prefix) for unit in voted)
+
+
 def _divided_units(
     first: dict[tuple[str, str], str],
     undecided: set[tuple[str, str]],
@@ -77,7 +86,8 @@ def _divided_units(
     for key in undecided:
         iso3 = key[0]
         kept = [a for a in anchors[key] if a[2] == first[key] or (iso3, a[2]) not in owned]
-        if _is_split(Counter(unit for _, _, unit in kept)):
+        voted = Counter(unit for _, _, unit in kept)
+        if _is_split(voted) or _parts_of(key[1], voted):
             divided[key] = _NearestAnchor(kept)
     return divided
 
@@ -109,10 +119,13 @@ class UnitIndex:
         admin1_of: Callable[[str, str], str | None],
         admin2_of: Callable[[str, str], tuple[str, str] | None],
         names: Sequence[str] = (),
+        similar_of: Callable[[str, str], str | None] | None = None,
     ) -> UnitIndex:
         """`admin1_of(iso3, name)` and `admin2_of(iso3, name)` look names up in the P-code file;
         the latter gives (parent admin1, admin2). `names`, when given, are the places' own
-        names, in the order of `points`: the town votes of last resort."""
+        names, in the order of `points`: the town votes of last resort. `similar_of(iso3,
+        name)`, when given, matches a first-level unit nothing else does by its spelling
+        (`similar_unit_names`)."""
         votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         town_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         anchors: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
@@ -134,7 +147,10 @@ class UnitIndex:
                 continue
             direct = admin1_of(iso3, admin1)
             voted = votes.get((iso3, admin1)) or town_votes.get((iso3, admin1))
-            first[(iso3, admin1)] = direct or (voted.most_common(1)[0][0] if voted else admin1)
+            similar = similar_of(iso3, admin1) if similar_of and not direct and not voted else None
+            first[(iso3, admin1)] = (
+                direct or (voted.most_common(1)[0][0] if voted else None) or similar or admin1
+            )
             if direct is None and voted is not None:
                 undecided.add((iso3, admin1))
         split = _divided_units(first, undecided, anchors)

@@ -25,7 +25,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind, admin_key
+from tocsin.intake.triage.admin_keys import admin_key
+from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.misspelt_places import within_one_edit
 
 # Towns of a gazetteer unit that must agree on the file's name for it, and how many.
