@@ -16,13 +16,13 @@ POINTS: list[tuple[Point, str]] = [
 ]
 # GeoNames' towns with their admin1 codes; Myawaddy, on the Thai border, is nearer to Mudon.
 TOWNS = [
-    ("MMR", "13", "Hpa-An", 16.89, 97.63),
-    ("MMR", "13", "Myawaddy", 16.69, 98.51),
-    ("MMR", "16", "Mawlamyine", 16.49, 97.63),
-    ("MMR", "16", "Mudon", 16.26, 97.72),
-    ("MMR", "02", "Bago", 17.34, 96.48),
-    ("MMR", "02", "Pyay", 18.82, 95.22),
-    ("MMR", "02", "Zigon", 18.34, 95.62),
+    ("MMR", "13", 16.89, 97.63),  # Hpa-An
+    ("MMR", "13", 16.69, 98.51),  # Myawaddy
+    ("MMR", "16", 16.49, 97.63),  # Mawlamyine
+    ("MMR", "16", 16.26, 97.72),  # Mudon
+    ("MMR", "02", 17.34, 96.48),  # Bago
+    ("MMR", "02", 18.82, 95.22),  # Pyay
+    ("MMR", "02", 18.34, 95.62),  # Zigon
 ]
 
 
@@ -40,14 +40,14 @@ def _index() -> UnitIndex:
 
 
 def test_a_town_takes_its_own_unit_where_the_nearest_place_is_across_a_border() -> None:
-    found = town_units(TOWNS, POINTS, _index())
+    found = town_units(TOWNS, _index())
     assert found == {("MMR", 16.69, 98.51): "Kayin"}
 
 
 def test_a_code_whose_towns_lie_in_two_units_says_nothing() -> None:
     # GeoNames' code 02 is Bago Region, which the P-code file splits: Zigon keeps the unit of
     # the nearest place, whichever part that is.
-    found = town_units(TOWNS, POINTS, _index())
+    found = town_units(TOWNS, _index())
     assert ("MMR", 18.34, 95.62) not in found
 
 
@@ -55,6 +55,6 @@ def test_the_gazetteer_answers_a_town_s_own_unit_first() -> None:
     index = _index()
     gazetteer = Gazetteer(units=index)
     assert gazetteer.unit_at(16.69, 98.51, "MMR") == ("MMR", "Mon", None)
-    gazetteer.town_units = town_units(TOWNS, POINTS, index)
+    gazetteer.town_units = town_units(TOWNS, index)
     assert gazetteer.unit_at(16.69, 98.51, "MMR") == ("MMR", "Kayin", None)
     assert gazetteer.unit_at(16.69, 98.51) is not None  # without a country: the nearest place

@@ -77,8 +77,9 @@ class Gazetteer:
         without the word for town."""
         keys = set()
         for name in names:
-            keys.add(fold(name))
-            for variant in (read_as_words(name), without_town_word(fold(name))):
+            folded = fold(name)
+            keys.add(folded)
+            for variant in (read_as_words(name), without_town_word(folded)):
                 if variant is not None:
                     keys.add(variant)
         for key in keys:

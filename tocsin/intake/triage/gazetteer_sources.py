@@ -155,12 +155,12 @@ def city_entries(
 
 
 def geonames_towns(cities: Sequence[GeoNamesCity]) -> Iterator[Town]:
-    """(iso3, GeoNames admin1 code, name, latitude, longitude) of GeoNames' populated places."""
+    """(iso3, GeoNames admin1 code, latitude, longitude) of GeoNames' populated places."""
     for city in cities:
         iso3 = iso3_of(city["countrycode"])
         if iso3 is not None:
             lat, lon = float(city["latitude"]), float(city["longitude"])
-            yield iso3, str(city["admin1code"]), city["name"], lat, lon
+            yield iso3, str(city["admin1code"]), lat, lon
 
 
 def read_unit_points() -> list[tuple[Point, str]]:
@@ -268,7 +268,7 @@ def build_gazetteer(
     gazetteer.add_all(geonames_units(unit_points, gazetteer))
     gazetteer.index_units(unit_points, [name for _, name in points])
     if gazetteer.units is not None:
-        gazetteer.town_units = town_units(geonames_towns(cities), points, gazetteer.units)
+        gazetteer.town_units = town_units(geonames_towns(cities), gazetteer.units)
     aliases = list(unit_aliases(unit_points, gazetteer))
     gazetteer.add_all(aliases)
     gazetteer.common_names = common_names(aliases)

@@ -13,41 +13,40 @@ file, and says nothing).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import numpy as np
 
-from tocsin.intake.triage.unit_index import Point, UnitIndex
+from tocsin.intake.triage.unit_index import UnitIndex
 
 # A town of both tables lies this close (degrees) in each: the same town under its two names.
 _SAME_TOWN = 0.01
 # A code is read as a unit when this share of its towns found in both tables lie in that unit.
 _AGREEMENT = 0.9
 TownKey = tuple[str, float, float]
-Town = tuple[str, str, str, float, float]
+Town = tuple[str, str, float, float]
 
 
-def town_units(
-    towns: Iterable[Town], points: Sequence[tuple[Point, str]], index: UnitIndex
-) -> dict[TownKey, str]:
+def town_units(towns: Iterable[Town], index: UnitIndex) -> dict[TownKey, str]:
     """(iso3, latitude, longitude) -> P-code admin1 for the towns, given as (iso3, GeoNames
-    admin1 code, name, latitude, longitude), whose code places them in another unit than the
-    nearest indexed place does. `points` are the places `index` was built from, in order."""
+    admin1 code, latitude, longitude), whose code places them in another unit than the nearest
+    place of `index` does."""
     towns = list(towns)
     if index.tree is None or not towns:
         return {}
-    distances, nearest = index.tree.query(np.array([(t[3], t[4]) for t in towns], dtype=float))
+    distances, nearest = index.tree.query(np.array([(t[2], t[3]) for t in towns], dtype=float))
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for (iso3, code, _, _, _), distance, number in zip(towns, distances, nearest, strict=True):
-        if distance < _SAME_TOWN and points[int(number)][0][0] == iso3:
-            votes[(iso3, code)][index.units[int(number)][1]] += 1
+    for (iso3, code, _, _), distance, number in zip(towns, distances, nearest, strict=True):
+        here = index.units[int(number)]
+        if distance < _SAME_TOWN and here[0] == iso3:
+            votes[(iso3, code)][here[1]] += 1
     codes: dict[tuple[str, str], str] = {}
     for key, units in votes.items():
         voted, count = units.most_common(1)[0]
         if count >= _AGREEMENT * sum(units.values()):
             codes[key] = voted
     found: dict[TownKey, str] = {}
-    for (iso3, code, _, lat, lon), number in zip(towns, nearest, strict=True):
+    for (iso3, code, lat, lon), number in zip(towns, nearest, strict=True):
         unit = codes.get((iso3, code))
         if unit is None:
             continue
