@@ -44,3 +44,17 @@ def test_a_word_the_notes_also_write_in_lower_case_is_no_cue() -> None:
     cues = learn_country_cues([*texts, "Al Shabaab struck."], ["UKR"] * 4 + ["SOM"])
     assert "people" not in cues.table and "militia" not in cues.table
     assert "luhansk" in cues.table and "luhansk people militia" in cues.table
+
+
+def test_a_known_name_opening_a_sentence_votes_though_learning_skips_it() -> None:
+    cues = CountryCues({"houthis": (("YEM", 1.0),)})
+    assert "houthis" not in names_in("Houthis shelled Taiz.")
+    assert cues.votes("Houthis shelled Taiz.") == {"YEM": 1.0}
+
+
+def test_cues_over_a_fallback_keep_their_own_reading_of_a_name() -> None:
+    learned = CountryCues({"shabaab": (("KEN", 0.6),)})
+    known = CountryCues({"shabaab": (("SOM", 1.0),), "fardc": (("COD", 1.0),)})
+    both = learned.over(known)
+    assert both.votes("Al Shabaab and the FARDC") == {"KEN": 0.6, "COD": 1.0}
+    assert learned.over(CountryCues()) is learned

@@ -33,6 +33,6 @@ def test_one_word_is_translated_when_asked() -> None:
 
 def test_a_direction_in_brackets_is_written_as_reports_write_it() -> None:
     # Myanmar's P-code file: "Shan (North)"; ACLED: "Shan-North"; reports: "northern Shan".
-    assert bracketed_forms("Shan (North)") == ["Shan-North", "North Shan", "Northern Shan"]
-    assert bracketed_forms("Bago (East)") == ["Bago-East", "East Bago", "Eastern Bago"]
+    assert bracketed_forms("Shan (North)") == ["Shan", "Shan-North", "North Shan", "Northern Shan"]
+    assert bracketed_forms("Bago (East)") == ["Bago", "Bago-East", "East Bago", "Eastern Bago"]
     assert bracketed_forms("Shan") == []

@@ -87,6 +87,19 @@ def test_a_name_glued_to_an_unknown_capitalised_word_counts_less(
     assert opened.salience == plain.salience
 
 
+def test_a_town_after_a_word_of_institutions_names_is_part_of_an_organisation(
+    small_gazetteer: Gazetteer,
+) -> None:
+    # "Forum for Democratic Change": Kaya stands in for Changé, a town of France.
+    (party,) = find_mentions("Police beat members of the Democratic Kaya party.", small_gazetteer)
+    (plain,) = find_mentions("Police beat members of the party in Kaya.", small_gazetteer)
+    assert party.salience < plain.salience * 0.5
+    # An institution named after its town names the town: "Kaya Police", "Gao Airport".
+    (police,) = find_mentions("Officers of the Kaya Police fled.", small_gazetteer)
+    (town,) = find_mentions("Officers of the Kaya police fled.", small_gazetteer)
+    assert police.salience == town.salience
+
+
 def test_two_town_names_glued_into_one_unknown_name_count_less(
     small_gazetteer: Gazetteer,
 ) -> None:

@@ -41,12 +41,17 @@ class CountryCues:
     def __len__(self) -> int:
         return len(self.table)
 
+    def over(self, fallback: CountryCues) -> CountryCues:
+        """These cues, and those of `fallback` for names these do not have."""
+        return CountryCues({**fallback.table, **self.table}) if fallback.table else self
+
     def votes(self, text: str) -> dict[str, float]:
         """Each country's votes summed over the distinct cues `text` contains; a cue inside a
-        longer one ("haram" in "boko haram") is the same name and is not counted again."""
+        longer one ("haram" in "boko haram") is the same name and is not counted again. A known
+        name opening a sentence counts ("Houthis shelled ..."): only learning distrusts it."""
         if not self.table:
             return {}
-        matched = names_in(text) & self.table.keys()
+        matched = names_in(text, openings=True) & self.table.keys()
         found: dict[str, float] = defaultdict(float)
         for name in matched:
             if any(f" {name} " in f" {other} " for other in matched if other != name):
@@ -60,8 +65,9 @@ def _is_name_word(text: str, word: Word) -> bool:
     return text[word.start].isupper() and word.folded not in NEVER_NAMES
 
 
-def names_in(text: str) -> set[str]:
-    """Every run of one to `_LONGEST` adjacent capitalised words, folded ("boko haram", "upnd")."""
+def names_in(text: str, openings: bool = False) -> set[str]:
+    """Every run of one to `_LONGEST` adjacent capitalised words, folded ("boko haram", "upnd");
+    a lone word opening a sentence only with `openings`."""
     tokens = words(text)
     found: set[str] = set()
     run: list[str] = []
@@ -78,7 +84,11 @@ def names_in(text: str) -> set[str]:
             run = [word.folded]
             # Any word opening a sentence is capitalised ("Gunmen attack ..."): alone, only an
             # acronym there is taken for a name.
-            opening = not word.upper and SENTENCE_START.search(text[: word.start]) is not None
+            opening = (
+                not openings
+                and not word.upper
+                and SENTENCE_START.search(text[: word.start]) is not None
+            )
         for n in range(1, min(_LONGEST, len(run)) + 1):
             if not (n == len(run) == 1 and opening):
                 found.add(" ".join(run[-n:]))

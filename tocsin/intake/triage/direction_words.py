@@ -47,9 +47,11 @@ def in_english(name: str, *, one_word: bool = False) -> str | None:
 
 
 def bracketed_forms(name: str) -> list[str]:
-    """ "Shan (North)" -> ["Shan-North", "North Shan", "Northern Shan"]; [] for other names."""
+    """ "Shan (North)" -> ["Shan", "Shan-North", "North Shan", "Northern Shan"]; [] for other
+    names. The bare name is each part's too: "Kyaukme District, Shan State" is in Shan State
+    whichever part, and its town says which."""
     match = _IN_BRACKETS.match(name)
     if match is None:
         return []
     base, direction = match.groups()
-    return [f"{base}-{direction}", f"{direction} {base}", f"{direction}ern {base}"]
+    return [base, f"{base}-{direction}", f"{direction} {base}", f"{direction}ern {base}"]

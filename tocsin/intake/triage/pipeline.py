@@ -19,6 +19,7 @@ from tocsin.intake.triage.duplicates import DuplicatePolicy, cluster_duplicates
 from tocsin.intake.triage.embedding import DIMENSION, E5Embedder, Embedder, Matrix, clean_text
 from tocsin.intake.triage.gazetteer import Gazetteer
 from tocsin.intake.triage.gazetteer_sources import DEFAULT_PCODES, build_gazetteer
+from tocsin.intake.triage.known_actors import known_actor_cues
 from tocsin.intake.triage.language import detect_language
 from tocsin.intake.triage.misspelt_places import home_places
 from tocsin.intake.triage.place_resolver import PlaceResolver, ResolvedPlace
@@ -90,7 +91,7 @@ class TriagePipeline:
         self.resolver = PlaceResolver(
             known,
             home,
-            learned.cues,
+            learned.cues.over(known_actor_cues()),
             spellings,
             misspelt,
             admin2_countries,

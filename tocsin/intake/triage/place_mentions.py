@@ -40,16 +40,22 @@ por para una uno del al e em na os um uma do da january february march april may
 september october november december janvier fevrier mars avril mai juin juillet aout septembre
 octobre novembre decembre monday tuesday wednesday thursday friday saturday sunday lundi mardi
 mercredi jeudi vendredi samedi dimanche jan feb mar apr jun jul aug sep sept oct nov dec ramadan
-eid republic president presidential palace police army court
+eid
+"""
+_INSTITUTION_WORD_LIST = """
+republic president presidential palace police army court
 high federal national university union party council ministry forces force air government islamic
 democratic liberation front movement justice prison hospital school church mosque market station
 camp airport stadium faculty law assembly parliament senate congress commission office embassy
 operation brigade battalion division regiment squad unit command capital
 """
+_INSTITUTION_WORDS = frozenset(_INSTITUTION_WORD_LIST.split())
 # Arabic nouns for places and forces ("city", "village", "security"...), as folded (no article),
 # which GeoNames also lists as towns (Al Madinah, Emmen).
 _NEVER_NAME_WORDS_ARABIC = "مدينه قريه بلده منطقه ولايه محافظه امن جيش شرطه قوات حكومه دوله"
-NEVER_NAMES = frozenset(_NEVER_NAME_WORDS.split() + _NEVER_NAME_WORDS_ARABIC.split())
+NEVER_NAMES = (
+    frozenset(_NEVER_NAME_WORDS.split() + _NEVER_NAME_WORDS_ARABIC.split()) | _INSTITUTION_WORDS
+)
 # Words of armed groups' names that GeoNames also lists as places ("Boko", a town of Congo, and
 # "Haram", of Norway, make "Boko Haram" a chain; Taliban is a village of Turkey; "al-Sham", the
 # Levant in "Hayat Tahrir al-Sham" and "Al Sham Corps", is an old name of Damascus; Fano, the
@@ -351,7 +357,9 @@ def _in_unknown_name(
 ) -> bool:
     """Whether a one-word name is glued to a capitalised word we know nothing of, and so is
     likely part of a longer name: a person ("Governor Elias Waya"), an organisation ("Tripoli
-    Good Project") or a place missing from the gazetteer ("Abu Sleem", "East Harerge"); or to
+    Good Project") or a place missing from the gazetteer ("Abu Sleem", "East Harerge"); or
+    follows a word of institutions' names, as in "Forum for Democratic Change" (Changé is a town
+    of France), where "Kaya Police" names the town's own; or to
     itself, as in the name of a faction ("Tanga Tanga"); or to another one-word name (`lone`)
     with which it names nothing known: "Abu Salim", a district of Tripoli, is neither Abu in
     India nor Salim in Palestine."""
@@ -366,10 +374,12 @@ def _in_unknown_name(
             continue
         if not text[word.start].isupper():
             continue
-        if word.folded in NEVER_NAMES or word.folded in _UNIT_WORDS | _FEATURE_WORDS:
-            continue
         if k < first and SENTENCE_START.search(text[: word.start]):
             continue  # "Gunmen Kaya"-like openings say nothing: any first word is capitalised
+        if k < first and word.folded in _INSTITUTION_WORDS:
+            return True  # "Democratic Alliance", "National Freedom Party": an organisation's
+        if word.folded in NEVER_NAMES or word.folded in _UNIT_WORDS | _FEATURE_WORDS:
+            continue  # "Kaya Police", "Gao Airport": the place's own institution
         return True
     return False
 

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+
+from tocsin.intake.triage.country_names import countries
+from tocsin.intake.triage.known_actors import known_actor_cues
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("FARDC soldiers clashed with Mai-Mai militiamen in a village.", "COD"),
+        ("Houthis shelled the old town.", "YEM"),
+        ("Al Shabaab militants attacked a checkpoint.", "SOM"),
+        ("The RSF looted the market.", "SDN"),
+        ("Suspected UPND cadres beat a PF member.", "ZMB"),
+        ("Tatmadaw troops burned the village.", "MMR"),
+    ],
+)
+def test_a_known_group_points_to_where_it_fights(text: str, country: str) -> None:
+    votes = known_actor_cues().votes(text)
+    assert max(votes, key=lambda iso3: votes[iso3]) == country
+
+
+def test_a_group_of_several_countries_votes_for_each_by_its_share() -> None:
+    votes = known_actor_cues().votes("Boko Haram raided the village.")
+    assert votes["NGA"] == 1.0 and 0 < votes["CMR"] < 1.0 and "KEN" not in votes
+
+
+def test_every_country_is_a_real_code_and_every_share_a_fraction() -> None:
+    codes = {iso3 for iso3, _ in countries().values()}
+    for name, gains in known_actor_cues().table.items():
+        assert name and name == name.lower(), name
+        assert gains[0][1] == 1.0, name  # the first country is where most of its events are
+        for iso3, share in gains:
+            assert iso3 in codes and 0 < share <= 1.0, (name, iso3)
+
+
+def test_groups_active_everywhere_say_nothing() -> None:
+    assert known_actor_cues().votes("Islamic State and al-Qaeda claimed it.") == {}

@@ -1,0 +1,94 @@
+"""Armed groups, forces, parties and missions whose name says in which country a report is.
+
+A model trained on an ACLED file learns such names from its notes (`country_cues`); an install
+with no trained model yet, or a file with few events of a country, knows none, and a report
+that names only "al Shabaab" or "the FARDC" and a village missing from every gazetteer stays
+unplaced, or worse, is placed at a namesake abroad. These are the names conflict reporting uses
+most, each with the countries it is active in: the first is where most of its events are, the
+others count as much as their share says. They are cues, weighed below places, and a name the
+training file itself ties to countries overrides them.
+
+Only names of two or more letters that are not common words, and written as reports write
+them (capitalised: "Mai-Mai" matches as "mai mai"); groups active everywhere (Islamic State,
+al-Qaeda, Wagner) say nothing of where and are left out.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from tocsin.intake.triage.country_cues import CountryCues
+from tocsin.intake.triage.folding import words
+
+# name | ISO3 (share 1) [ISO3:share ...]; several names of one actor on one line, split by ";".
+_KNOWN_ACTOR_LINES = """
+FARDC; MONUSCO; CODECO; Raia Mutomboki; Nyatura; Twirwaneho; Wazalendo; Mai-Mai; Mayi-Mayi | COD
+Kamuina Nsapu; FRPI; NDC-R; Zaire militia; Chini ya Kilima; APCLS; Bana Mura | COD
+M23 | COD RWA:0.2
+ADF; ADF-Nalu | COD UGA:0.3
+FDLR | COD RWA:0.3
+Red Tabara; RED-Tabara | BDI COD:0.6
+Imbonerakure; CNDD-FDD | BDI
+Anti-Balaka; Seleka; FPRC; MPC; MINUSCA; FACA | CAF
+UPC | CAF UGA:0.2
+FAMa; MINUSMA; GATIA; Dan Na Ambassagou; Katiba Macina; HCUA; MNLA | MLI
+JNIM | MLI BFA:0.8 NER:0.4
+ISGS; ISSP | NER MLI:0.8 BFA:0.6
+AQIM | MLI DZA:0.4 NER:0.3
+Dozo | MLI BFA:0.5 CIV:0.4
+Koglweogo; VDP; Ansaroul Islam; Ansarul Islam | BFA
+Boko Haram | NGA CMR:0.5 NER:0.4 TCD:0.3
+ISWAP | NGA NER:0.4 TCD:0.3 CMR:0.3
+JAS; CJTF; Civilian JTF; IPOB; Amotekun; Lakurawa; Ansaru; ESN | NGA
+Ambazonia; Ambazonian; Ambazonians; Amba Boys; BIR | CMR
+Fano; TPLF; TDF; ENDF; OLA; OLF; Shene; ONLF; Qeerroo | ETH
+Shabaab; Shabab | SOM KEN:0.3
+AMISOM; ATMIS; AUSSOM; Ahlu Sunna; Macawisley; Ahlu Sunna Waljamaa | SOM
+RSF; SAF; NISS; Janjaweed; SPLM-N; JEM; Sudan Liberation Army; SLM-AW | SDN
+SPLA; SPLA-IO; SPLM-IO; SSPDF; UNMISS | SSD
+UPDF; NRM; NUP; FDC | UGA
+KDF; Mungiki | KEN
+ZANU-PF; MDC; MDC-T | ZWE
+ANC; EFF; IFP | ZAF
+UPND | ZMB
+RENAMO; FRELIMO; SAMIM; ASWJ | MOZ
+LNA; Haftar; Misratan | LBY
+Hamas; Qassam; Al-Qassam | PSE ISR:0.4
+IDF | PSE ISR:0.4 LBN:0.3 SYR:0.2
+Hezbollah; Hizbollah; Hizbullah | LBN SYR:0.3
+Houthi; Houthis; Huthi; Huthis; Ansar Allah; AQAP; Southern Transitional; STC | YEM
+Giants Brigades; Security Belt | YEM
+Peshmerga; PMF; Hashd; Kataib Hezbollah; Asaib Ahl | IRQ
+PKK | TUR IRQ:0.6 SYR:0.3
+HDP | TUR
+SDF; YPG; HTS; Hayat Tahrir; SAA | SYR
+Taliban | AFG PAK:0.3
+ISKP; ISIS-K; ANDSF | AFG
+TTP; Tehreek-e-Taliban; BLA; BLF; PTI | PAK
+Naxal; Naxals; Naxalite; Naxalites; CPI-Maoist | IND
+Tatmadaw; Arakan; KIA; KNU; KNLA; TNLA; MNDAA; KNDF; Karenni; Pyu Saw Htee; NUG | MMR
+NPA; Abu Sayyaf; BIFF; MILF; Maute | PHL
+ELN; FARC; Clan del Golfo; ESMAD; FARC-EP | COL
+CJNG; Sinaloa Cartel; Jalisco Cartel | MEX
+Viv Ansanm; Mawozo; Gran Grif; PNH; Bwa Kale | HTI
+DPR; DNR; LPR; LNR; SMM; Azov | UKR
+"""
+
+
+def _folded(name: str) -> str:
+    return " ".join(word.folded for word in words(name))
+
+
+@functools.cache
+def known_actor_cues() -> CountryCues:
+    """The table above as cues: folded name -> ((iso3, share), ...)."""
+    table: dict[str, tuple[tuple[str, float], ...]] = {}
+    for line in _KNOWN_ACTOR_LINES.strip().splitlines():
+        names, _, countries = line.partition("|")
+        gains = []
+        for code in countries.split():
+            iso3, _, share = code.partition(":")
+            gains.append((iso3, float(share or 1.0)))
+        for name in names.split(";"):
+            table[_folded(name)] = tuple(gains)
+    return CountryCues(table)
