@@ -25,6 +25,9 @@ PCODES = (
     "BFA,2,BF4903,Sanmatenga,BF49,2020-03-23\n"
     "CMR,1,CM002,Centre,CMR,2019-01-01\n"
     "EGY,1,EG31,North Sinai,EGY,2019-01-01\n"
+    "MMR,1,MMR014,Shan (South),MMR,2019-01-01\n"
+    "MMR,1,MMR015,Shan (North),MMR,2019-01-01\n"
+    "MMR,1,MMR016,Shan (East),MMR,2019-01-01\n"
 )
 
 

@@ -58,3 +58,10 @@ def test_cues_over_a_fallback_keep_their_own_reading_of_a_name() -> None:
     both = learned.over(known)
     assert both.votes("Al Shabaab and the FARDC") == {"KEN": 0.6, "COD": 1.0}
     assert learned.over(CountryCues()) is learned
+
+
+def test_cues_for_one_country_keep_only_its_votes() -> None:
+    cues = CountryCues({"shabaab": (("SOM", 1.0), ("KEN", 0.3)), "fardc": (("COD", 1.0),)})
+    kenyan = cues.only_for("KEN")
+    assert kenyan.table == {"shabaab": (("KEN", 0.3),)}
+    assert kenyan.votes("Al Shabaab and the FARDC") == {"KEN": 0.3}

@@ -51,6 +51,16 @@ def test_a_deployment_names_its_home_country(pipeline: TriagePipeline) -> None:
     assert [r.country_iso3 for r in found] == ["KEN", "SDN"]
 
 
+def test_known_groups_place_a_report_unless_it_is_at_home_elsewhere(
+    pipeline: TriagePipeline,
+) -> None:
+    # Antubeiga is in no gazetteer; al Shabaab fights mostly in Somalia, and in Kenya too.
+    text = "Al Shabaab militants burned a school in Antubeiga."
+    assert pipeline.resolver.resolve(text).country_iso3 == "SOM"
+    homed = TriagePipeline(pipeline.model, pipeline.resolver.gazetteer, home_country="KEN")
+    assert homed.resolver.resolve(text).country_iso3 == "KEN"
+
+
 def test_results_can_come_with_their_embeddings(pipeline: TriagePipeline) -> None:
     results, embeddings = pipeline.triage_with_embeddings(REPORTS[3:])
     assert len(results) == 2 and embeddings.shape == (2, 384)

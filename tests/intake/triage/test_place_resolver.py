@@ -17,6 +17,14 @@ def resolver(small_gazetteer: Gazetteer) -> PlaceResolver:
     return PlaceResolver(small_gazetteer)
 
 
+def test_a_unit_the_p_code_file_splits_is_found_by_its_bare_name(resolver: PlaceResolver) -> None:
+    # The P-code file has only "Shan (North)", "(South)" and "(East)"; Shan alone is a town of
+    # China.
+    place = resolver.resolve("Artillery shells fell on a village in Shan State.")
+    assert place.country_iso3 == "MMR"
+    assert place.admin1 in {"Shan (North)", "Shan (South)", "Shan (East)"}
+
+
 @pytest.mark.parametrize(
     ("text", "country", "admin1"),
     [

@@ -45,6 +45,15 @@ class CountryCues:
         """These cues, and those of `fallback` for names these do not have."""
         return CountryCues({**fallback.table, **self.table}) if fallback.table else self
 
+    def only_for(self, iso3: str) -> CountryCues:
+        """These cues' votes for `iso3` alone."""
+        table = {
+            name: tuple(g for g in gains if g[0] == iso3)
+            for name, gains in self.table.items()
+            if any(country == iso3 for country, _ in gains)
+        }
+        return CountryCues(table)
+
     def votes(self, text: str) -> dict[str, float]:
         """Each country's votes summed over the distinct cues `text` contains; a cue inside a
         longer one ("haram" in "boko haram") is the same name and is not counted again. A known

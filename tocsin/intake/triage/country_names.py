@@ -76,7 +76,7 @@ IRREGULAR_DEMONYMS = {
     "SLV": ("Salvadoran", "Salvadorean", "Salvadorien", "Salvadorienne"),
     "HND": ("Honduran", "Hondurien", "Hondurienne"),
     "PAN": ("Panamanian",),
-    "ARG": ("Argentine", "Argentin", "Argentine"),
+    "ARG": ("Argentine", "Argentin"),
     "LAO": ("Laotian", "Lao", "Laotien", "Laotienne"),
     "KAZ": ("Kazakh", "Kazakhstani"),
     "UZB": ("Uzbek",),

@@ -88,10 +88,15 @@ class TriagePipeline:
         # The deployment's own country, where the operator names it, over the one learned.
         home = home_country or learned.home_country
         misspelt = home_places(base, learned.entries(), home) if home else None
+        # With a home country, a group known for a neighbour fights at home too (al Shabaab in
+        # Kenya, Katiba Macina in Burkina Faso) and would pull reports abroad: only the votes
+        # known names give home count, against a namesake abroad, as a one-country file
+        # teaches no cues either.
+        known_cues = known_actor_cues().only_for(home) if home else known_actor_cues()
         self.resolver = PlaceResolver(
             known,
             home,
-            learned.cues.over(known_actor_cues()),
+            learned.cues.over(known_cues),
             spellings,
             misspelt,
             admin2_countries,
