@@ -23,6 +23,7 @@ TOWNS = [
     ("MMR", "02", 17.34, 96.48),  # Bago
     ("MMR", "02", 18.82, 95.22),  # Pyay
     ("MMR", "02", 18.34, 95.62),  # Zigon
+    ("MMR", "02", 17.0, 97.2),  # a town of Bago Region nearer to Hpa-An, of Kayin
 ]
 
 
@@ -41,14 +42,17 @@ def _index() -> UnitIndex:
 
 def test_a_town_takes_its_own_unit_where_the_nearest_place_is_across_a_border() -> None:
     found = town_units(TOWNS, _index())
-    assert found == {("MMR", 16.69, 98.51): "Kayin"}
+    assert found[("MMR", 16.69, 98.51)] == "Kayin"
+    assert ("MMR", 16.89, 97.63) not in found and ("MMR", 16.26, 97.72) not in found
 
 
-def test_a_code_whose_towns_lie_in_two_units_says_nothing() -> None:
+def test_a_code_whose_towns_lie_in_two_units_says_only_which_parts() -> None:
     # GeoNames' code 02 is Bago Region, which the P-code file splits: Zigon keeps the unit of
-    # the nearest place, whichever part that is.
+    # the nearest place, a part of Bago; a town whose nearest place is in Kayin goes to the
+    # part of the nearest place of Bago.
     found = town_units(TOWNS, _index())
     assert ("MMR", 18.34, 95.62) not in found
+    assert found[("MMR", 17.0, 97.2)] == "Bago (East)"
 
 
 def test_the_gazetteer_answers_a_town_s_own_unit_first() -> None:
