@@ -65,3 +65,10 @@ def test_cues_for_one_country_keep_only_its_votes() -> None:
     kenyan = cues.only_for("KEN")
     assert kenyan.table == {"shabaab": (("KEN", 0.3),)}
     assert kenyan.votes("Al Shabaab and the FARDC") == {"KEN": 0.3}
+
+
+def test_names_in_a_script_without_capitals_match_as_whole_words() -> None:
+    cues = CountryCues({"دعم سريع": (("SDN", 1.0),), "shabaab": (("SOM", 1.0),)})
+    # The article and the prefix "and" fold away: "والدعم السريع" is "دعم سريع".
+    assert cues.votes("اشتباكات بين الجيش والدعم السريع") == {"SDN": 1.0}
+    assert cues.votes("دعم الأسعار السريع") == {}  # the words, but not the name

@@ -15,6 +15,8 @@ from tocsin.intake.triage.known_actors import known_actor_cues
         ("The RSF looted the market.", "SDN"),
         ("Suspected UPND cadres beat a PF member.", "ZMB"),
         ("Tatmadaw troops burned the village.", "MMR"),
+        ("هاجمت قوات الدعم السريع قرية", "SDN"),  # the RSF attacked a village
+        ("قصف الحوثيون المدينة", "YEM"),  # the Houthis shelled the city
     ],
 )
 def test_a_known_group_points_to_where_it_fights(text: str, country: str) -> None:
@@ -30,7 +32,7 @@ def test_a_group_of_several_countries_votes_for_each_by_its_share() -> None:
 def test_every_country_is_a_real_code_and_every_share_a_fraction() -> None:
     codes = {iso3 for iso3, _ in countries().values()}
     for name, gains in known_actor_cues().table.items():
-        assert name and name == name.lower(), name
+        assert name and name == name.lower() and name == name.strip(), name
         assert gains[0][1] == 1.0, name  # the first country is where most of its events are
         for iso3, share in gains:
             assert iso3 in codes and 0 < share <= 1.0, (name, iso3)
@@ -38,3 +40,9 @@ def test_every_country_is_a_real_code_and_every_share_a_fraction() -> None:
 
 def test_groups_active_everywhere_say_nothing() -> None:
     assert known_actor_cues().votes("Islamic State and al-Qaeda claimed it.") == {}
+
+
+def test_arabic_words_that_are_also_common_words_are_no_cue() -> None:
+    # "The youth of the village", "two students were killed", "with zeal".
+    for text in ("تظاهر شباب القرية", "قتل طالبان", "هتفوا بحماس"):
+        assert known_actor_cues().votes(text) == {}

@@ -25,6 +25,16 @@ def test_a_unit_the_p_code_file_splits_is_found_by_its_bare_name(resolver: Place
     assert place.admin1 in {"Shan (North)", "Shan (South)", "Shan (East)"}
 
 
+def test_a_script_of_one_country_places_a_report_that_names_no_place(
+    resolver: PlaceResolver,
+) -> None:
+    # "The army burned the village": Burmese, and nothing else, says Myanmar.
+    assert resolver.resolve("ရွာကို စစ်တပ်က မီးရှို့ခဲ့သည်").country_iso3 == "MMR"
+    # A place it names outvotes the script.
+    place = resolver.resolve("Ouagadougou ရွာကို စစ်တပ်က မီးရှို့ခဲ့သည်")
+    assert place.country_iso3 == "BFA"
+
+
 @pytest.mark.parametrize(
     ("text", "country", "admin1"),
     [

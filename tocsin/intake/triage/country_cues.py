@@ -17,7 +17,7 @@ word the notes also write in lower case is a common word capitalised ("People's 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tocsin.intake.triage.folding import Word, words
@@ -61,6 +61,8 @@ class CountryCues:
         if not self.table:
             return {}
         matched = names_in(text, openings=True) & self.table.keys()
+        if any(_uncased(ch) for ch in text):
+            matched |= _uncased_names_in(text, self.table.keys())
         found: dict[str, float] = defaultdict(float)
         for name in matched:
             if any(f" {name} " in f" {other} " for other in matched if other != name):
@@ -68,6 +70,19 @@ class CountryCues:
             for iso3, gain in self.table[name]:
                 found[iso3] += gain
         return dict(found)
+
+
+def _uncased(character: str) -> bool:
+    """A letter of a script without capitals (Arabic, Burmese), where no run of capitalised
+    words marks a name."""
+    return character.isalpha() and character.lower() == character.upper()
+
+
+def _uncased_names_in(text: str, names: Iterable[str]) -> set[str]:
+    """The names in a script without capitals that `text` contains as whole folded words
+    ("الدعم السريع" in "هاجمت قوات الدعم السريع", the folded article and prefixes aside)."""
+    folded = f" {' '.join(word.folded for word in words(text))} "
+    return {name for name in names if _uncased(name[:1]) and f" {name} " in folded}
 
 
 def _is_name_word(text: str, word: Word) -> bool:

@@ -9,8 +9,10 @@ others count as much as their share says. They are cues, weighed below places, a
 training file itself ties to countries overrides them.
 
 Only names of two or more letters that are not common words, and written as reports write
-them (capitalised: "Mai-Mai" matches as "mai mai"); groups active everywhere (Islamic State,
-al-Qaeda, Wagner) say nothing of where and are left out.
+them (capitalised: "Mai-Mai" matches as "mai mai"; in Arabic, which has no capitals, as whole
+words: "الدعم السريع", the RSF, but not "الشباب", which is also "the youth", nor "طالبان",
+"two students", nor "حماس" alone, "zeal"); groups active everywhere (Islamic State, al-Qaeda,
+Wagner) say nothing of where and are left out.
 """
 
 from __future__ import annotations
@@ -72,6 +74,15 @@ ELN; FARC; Clan del Golfo; ESMAD; FARC-EP | COL
 CJNG; Sinaloa Cartel; Jalisco Cartel | MEX
 Viv Ansanm; Mawozo; Gran Grif; PNH; Bwa Kale | HTI
 DPR; DNR; LPR; LNR; SMM; Azov | UKR
+الدعم السريع; الجنجويد | SDN
+الحوثي; الحوثيون; الحوثيين; أنصار الله; المجلس الانتقالي الجنوبي | YEM
+حزب الله | LBN SYR:0.3
+حركة حماس; كتائب القسام | PSE ISR:0.4
+هيئة تحرير الشام; قسد | SYR
+الحشد الشعبي; البيشمركة | IRQ
+حركة الشباب | SOM KEN:0.3
+بوكو حرام | NGA CMR:0.5 NER:0.4 TCD:0.3
+حفتر | LBY
 """
 
 

@@ -10,6 +10,8 @@ country named as whose forces fight ("Russian forces shelled ..."), a militia na
 place ("Fano militia") and whom a protest supports ("in solidarity with the Palestinian people")
 vote apart from the places: only where they do not place the event elsewhere. A country's own
 name means the country, not a town or district of that name abroad ("Egypt", Pennsylvania).
+Names of armed groups and parties known to fight in a country ("FARDC", `known_actors`) and a
+script written in one country (Burmese) vote too, below any place.
 
 A trained model adds what its file taught: a home country (the answer when nothing else is
 said), country cues (names of groups and people, weighed below places) and the file's own names
@@ -30,6 +32,7 @@ from tocsin.intake.triage.country_cues import CountryCues
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.misspelt_places import MisspeltPlaces
 from tocsin.intake.triage.place_mentions import Mention, find_mentions
+from tocsin.intake.triage.script_countries import script_countries
 from tocsin.intake.triage.unit_spellings import REGION_LAYER_COUNTRIES, Spellings
 
 _KIND_WEIGHT = {
@@ -72,6 +75,9 @@ _CLEARLY_PLACED = 0.5
 # Learned cues (names of groups and people) count below places, and together at most this much.
 _CUE_WEIGHT = 0.75
 _CUE_CAP = 1.5
+# A script written in one country (`script_countries`): enough to place a report that names no
+# known place, too little to outvote one it names.
+_SCRIPT_WEIGHT = 0.5
 # "The capital" of the report's own country, unnamed ("the capital of Kenya" names its country
 # and is read like any name; "the provincial capital" is not the country's).
 _THE_CAPITAL = re.compile(
@@ -308,6 +314,8 @@ class PlaceResolver:
         if self.cues is not None:
             for iso3, votes in self.cues.votes(text).items():
                 scores[iso3] += min(_CUE_CAP, _CUE_WEIGHT * votes)
+        for iso3, share in script_countries(text):
+            scores[iso3] += _SCRIPT_WEIGHT * share
         if self.home_country is not None:
             # The deployment's home country wins unless other places clearly outvote it, and
             # is the answer for a report that names no place at all.
