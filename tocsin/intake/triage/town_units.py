@@ -37,6 +37,9 @@ def town_units(towns: Iterable[Town], index: UnitIndex) -> dict[TownKey, str]:
         return {}
     distances, nearest = index.tree.query(np.array([(t[2], t[3]) for t in towns], dtype=float))
     positions = np.asarray(index.tree.data)
+    in_country: dict[str, list[int]] = defaultdict(list)
+    for number, indexed in enumerate(index.units):
+        in_country[indexed[0]].append(number)
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for (iso3, code, _, _), distance, number in zip(towns, distances, nearest, strict=True):
         here = index.units[int(number)]
@@ -52,7 +55,7 @@ def town_units(towns: Iterable[Town], index: UnitIndex) -> dict[TownKey, str]:
         else:
             kept = {unit for unit, n in units.items() if n >= (1.0 - _AGREEMENT) * total}
             if kept:
-                parts[key] = _Parts(index.units, positions, key[0], kept)
+                parts[key] = _Parts(index.units, positions, in_country[key[0]], kept)
     found: dict[TownKey, str] = {}
     for (iso3, code, lat, lon), number in zip(towns, nearest, strict=True):
         unit = codes.get((iso3, code))
@@ -73,10 +76,10 @@ class _Parts:
     """The units a divided unit's code stands for, and the indexed places that lie in them."""
 
     def __init__(
-        self, indexed: Sequence[Unit], positions: np.ndarray, iso3: str, units: set[str]
+        self, indexed: Sequence[Unit], positions: np.ndarray, country: list[int], units: set[str]
     ) -> None:
         self.units = frozenset(units)
-        chosen = [i for i, u in enumerate(indexed) if u[0] == iso3 and u[1] in units]
+        chosen = [i for i in country if indexed[i][1] in units]
         self.positions = positions[chosen]
         self.names = [indexed[i][1] for i in chosen]
 
