@@ -4,6 +4,7 @@ import pytest
 
 from tocsin.intake.triage.folding import (
     fold,
+    folded_words,
     is_unspaced,
     read_as_words,
     without_town_word,
@@ -80,3 +81,9 @@ def test_a_burmese_town_is_also_named_without_the_word_for_town() -> None:
     assert without_town_word("ကလေးမြို့") is None  # Kalay; "ကလေး" alone is "child"
     assert without_town_word("မြစ်ကြီးနား") is None
     assert without_town_word("Myitkyina") is None
+
+
+def test_folded_words_are_a_text_s_words_as_names_are_matched() -> None:
+    assert folded_words("Mai-Mai and Kenya's forces") == "mai mai and kenya forces"
+    assert folded_words("والدعم السريع") == "دعم سريع"
+    assert folded_words("") == ""

@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from tocsin.intake.triage.folding import Word, words
+from tocsin.intake.triage.folding import Word, folded_words, words
 from tocsin.intake.triage.place_mentions import NEVER_NAMES, SENTENCE_START
 
 # A cue must come from this many training events, and at least this share of them from one
@@ -81,7 +81,7 @@ def _uncased(character: str) -> bool:
 def _uncased_names_in(text: str, names: Iterable[str]) -> set[str]:
     """The names in a script without capitals that `text` contains as whole folded words
     ("الدعم السريع" in "هاجمت قوات الدعم السريع", the folded article and prefixes aside)."""
-    folded = f" {' '.join(word.folded for word in words(text))} "
+    folded = f" {folded_words(text)} "
     return {name for name in names if _uncased(name[:1]) and f" {name} " in folded}
 
 

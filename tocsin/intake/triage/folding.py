@@ -71,7 +71,13 @@ def read_as_words(name: str) -> str | None:
     bazar", the possessive dropped as in "Kenya's forces"), or None when `fold` reads it alike."""
     if not _INNER_POSSESSIVE.search(name):
         return None
-    return " ".join(word.folded for word in words(name))
+    return folded_words(name)
+
+
+def folded_words(text: str) -> str:
+    """The words `words` reads in `text`, folded and joined with single spaces: the form in
+    which a name is found among a text's words ("Mai-Mai" -> "mai mai")."""
+    return " ".join(word.folded for word in words(text))
 
 
 # Burmese names a town with "town" or "township" after it ("စစ်တွေမြို့", Sittwe town), as GeoNames

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 
 from tocsin.intake.triage.country_cues import CountryCues
-from tocsin.intake.triage.folding import words
+from tocsin.intake.triage.folding import folded_words
 
 # name | ISO3 (share 1) [ISO3:share ...]; several names of one actor on one line, split by ";".
 _KNOWN_ACTOR_LINES = """
@@ -86,10 +86,6 @@ DPR; DNR; LPR; LNR; SMM; Azov | UKR
 """
 
 
-def _folded(name: str) -> str:
-    return " ".join(word.folded for word in words(name))
-
-
 @functools.cache
 def known_actor_cues() -> CountryCues:
     """The table above as cues: folded name -> ((iso3, share), ...)."""
@@ -101,5 +97,5 @@ def known_actor_cues() -> CountryCues:
             iso3, _, share = code.partition(":")
             gains.append((iso3, float(share or 1.0)))
         for name in names.split(";"):
-            table[_folded(name)] = tuple(gains)
+            table[folded_words(name)] = tuple(gains)
     return CountryCues(table)
