@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tocsin.intake.triage.direction_words import bracketed_forms, in_english
+from tocsin.intake.triage.direction_words import adjective_forms, bracketed_forms, in_english
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,21 @@ def test_a_direction_in_brackets_is_written_as_reports_write_it() -> None:
     assert bracketed_forms("Shan (North)") == ["Shan", "Shan-North", "North Shan", "Northern Shan"]
     assert bracketed_forms("Bago (East)") == ["Bago", "Bago-East", "East Bago", "Eastern Bago"]
     assert bracketed_forms("Shan") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("North Sinai", ["Northern Sinai"]),
+        ("East Darfur", ["Eastern Darfur"]),
+        ("North-Kivu", ["Northern Kivu"]),
+        # A direction of two words, one word alone, and names that open otherwise.
+        ("South West Ethiopia", []),
+        ("North-West", []),
+        ("North", []),
+        ("Northern Bahr el Ghazal", []),
+        ("Boucle du Mouhoun", []),
+    ],
+)
+def test_an_opening_direction_is_written_as_an_adjective_too(name: str, forms: list[str]) -> None:
+    assert adjective_forms(name) == forms

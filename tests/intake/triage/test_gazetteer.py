@@ -99,3 +99,28 @@ def test_geonames_english_names_of_french_units_are_matched() -> None:
     assert gazetteer.unit_at(10.6, 14.3) == ("CMR", "Extreme-Nord", None)
     assert gazetteer.unit_at(5.96, 10.15) == ("CMR", "Nord-Ouest", None)
     assert gazetteer.unit_at(4.58, 13.68) == ("CMR", "Est", None)
+
+
+def _unit(kind: PlaceKind, iso3: str, name: str, admin1: str) -> Place:
+    return Place(kind, iso3, name, admin1=admin1, admin2=name if kind is PlaceKind.ADMIN2 else None)
+
+
+def test_a_geonames_unit_is_matched_through_another_name_of_one_unit() -> None:
+    # GeoNames' "Muhafazat al Qahirah" is Cairo, which `region_names` also calls "Al Qahirah".
+    gazetteer = Gazetteer()
+    gazetteer.add(_unit(PlaceKind.ADMIN1, "EGY", "Cairo", "Cairo"), ["Cairo", "Al Qahirah"])
+    gazetteer.index_units([("EGY", "Muhafazat al Qahirah", "", 30.05, 31.25)])
+    assert gazetteer.unit_at(30.05, 31.25) == ("EGY", "Cairo", None)
+
+
+def test_a_geonames_unit_a_level_down_keeps_both_levels_only_under_regions() -> None:
+    gazetteer = Gazetteer()
+    # Tunisia: the P-code file's first level is six regions, GeoNames' the governorates.
+    gazetteer.add(_unit(PlaceKind.ADMIN1, "TUN", "South East", "South East"), ["South East"])
+    gazetteer.add(_unit(PlaceKind.ADMIN2, "TUN", "Medenine", "South East"), ["Medenine"])
+    # Ethiopia: Oromia, the region, is not the Oromia zone of Amhara.
+    gazetteer.add(_unit(PlaceKind.ADMIN1, "ETH", "Amhara", "Amhara"), ["Amhara"])
+    gazetteer.add(_unit(PlaceKind.ADMIN2, "ETH", "Oromia", "Amhara"), ["Oromia"])
+    gazetteer.index_units([("TUN", "Madanin", "", 33.14, 11.22), ("ETH", "Oromia", "", 9.0, 38.7)])
+    assert gazetteer.unit_at(33.14, 11.22) == ("TUN", "South East", "Medenine")
+    assert gazetteer.unit_at(9.0, 38.7) == ("ETH", "Oromia", None)

@@ -168,6 +168,17 @@ def test_a_lower_case_qualifier_before_a_country_is_only_a_direction() -> None:
     assert [p.iso3 for p in mention.places] == ["SDN"]
 
 
+def test_a_capitalised_qualifier_before_a_known_name_is_only_its_direction() -> None:
+    # "Northern" is a unit of Fiji, Ghana and Sudan; "Northern Sinai" is the north of Sinai.
+    gazetteer = Gazetteer()
+    gazetteer.add(Place(PlaceKind.ADMIN1, "FJI", "Northern", admin1="Northern"), ["Northern"])
+    sinai = Place(PlaceKind.ADMIN1, "EGY", "North Sinai", admin1="North Sinai")
+    gazetteer.add(sinai, ["Sinai"])
+    assert named("A policeman was shot in the Northern Sinai town.", gazetteer) == ["Sinai"]
+    # Before no name it is still the unit: "Northern Province" names no other place.
+    assert named("Fighting in the Northern Province.", gazetteer) == ["Northern"]
+
+
 def test_a_name_said_of_a_militia_names_who_fights() -> None:
     gazetteer = Gazetteer()
     for unit in ("Amhara", "Oromia"):

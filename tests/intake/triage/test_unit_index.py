@@ -154,3 +154,23 @@ def test_a_unit_nothing_else_matches_is_matched_by_its_spelling_last() -> None:
     assert index.unit_at(8.54, 39.27) == ("ETH", "Oromia", None)
     # Jacmel's vote for the P-code file's "South-East" comes before any spelling.
     assert index.unit_at(18.23, -72.53) == ("HTI", "South-East", None)
+
+
+def test_a_first_level_unit_that_the_pcode_file_has_a_level_down_keeps_both_levels() -> None:
+    # GeoNames' first level in Tunisia is the governorate; the P-code file's is six regions,
+    # with the governorates under them.
+    governorates = {("TUN", "madanin"): ("South East", "Medenine")}
+
+    def second_of(iso3: str, name: str) -> tuple[str, str] | None:
+        return governorates.get((iso3, name.casefold()))
+
+    points = [("TUN", "Madanin", "", 33.14, 11.22), ("TUN", "Madanin", "", 33.35, 10.5)]
+    index = UnitIndex.build(points, admin1_of, admin2_of, second_of=second_of)
+    assert index.unit_at(33.14, 11.22) == ("TUN", "South East", "Medenine")
+    assert index.centroid("TUN", "South East", "Medenine") is not None
+    # Without it the governorate is lost: GeoNames' spelling answers, which no file uses.
+    assert UnitIndex.build(points, admin1_of, admin2_of).unit_at(33.14, 11.22) == (
+        "TUN",
+        "Madanin",
+        None,
+    )

@@ -24,6 +24,9 @@ _ENGLISH = {
 _FAR = ("extreme", "extrême")
 _PARTS = re.compile(r"([\s-]+)")
 _IN_BRACKETS = re.compile(r"^(.+?)\s*\((North|South|East|West)\)$")
+_OPENING_DIRECTION = re.compile(
+    r"^(North|South|East|West)[\s-]+(?!(?:North|South|East|West)\b)(\w.*)$"
+)
 
 
 def in_english(name: str, *, one_word: bool = False) -> str | None:
@@ -55,3 +58,14 @@ def bracketed_forms(name: str) -> list[str]:
         return []
     base, direction = match.groups()
     return [base, f"{base}-{direction}", f"{direction} {base}", f"{direction}ern {base}"]
+
+
+def adjective_forms(name: str) -> list[str]:
+    """ "North Sinai" -> ["Northern Sinai"], "East Darfur" -> ["Eastern Darfur"]: reports write
+    the adjective as often as the unit's name, and "Northern" alone is a unit of Fiji, Ghana
+    and Sudan. [] for other names and for a direction made of two ("South West")."""
+    match = _OPENING_DIRECTION.match(name)
+    if match is None:
+        return []
+    direction, rest = match.groups()
+    return [f"{direction}ern {rest}"]

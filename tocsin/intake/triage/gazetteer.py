@@ -17,6 +17,11 @@ from tocsin.intake.triage.folding import fold, is_unspaced, read_as_words, witho
 from tocsin.intake.triage.similar_unit_names import similar_unit
 from tocsin.intake.triage.unit_index import Point, Unit, UnitIndex
 
+# Where the P-code file's first level is a layer of regions that administer nothing, above the
+# units ACLED and reports call first-level (`unit_spellings`): Libya's districts, Tunisia's
+# governorates, Uganda's districts, Russia's federal subjects.
+REGION_LAYER_COUNTRIES = frozenset({"LBY", "RUS", "TUN", "UGA"})
+
 
 class PlaceKind(IntEnum):
     """How large a place is; lower is larger. DEMONYM: a word for its people ("Burkinabe")."""
@@ -58,7 +63,8 @@ class Gazetteer:
     unit goes by ("Veracruz" for "Veracruz de Ignacio de la Llave"). `longest[word]` is the
     most words of a name that starts with `word`, so a reader tries only lengths some name has.
     `town_units[(iso3, latitude, longitude)]` is a town's own first-level unit where the nearest
-    place of `units` lies across a border (`town_units`).
+    place of `units` lies across a border (`town_units`). `unit_names[iso3][admin_key]` gives
+    the units known under a name, their own or another (`region_names`).
     """
 
     names: dict[str, list[Place]] = field(default_factory=dict)
@@ -70,6 +76,7 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)
     common_names: dict[str, dict[str, str]] = field(default_factory=dict)
     town_units: dict[tuple[str, float, float], str] = field(default_factory=dict)
+    unit_names: dict[str, dict[str, set[Place]]] = field(default_factory=dict)
 
     def add(self, place: Place, names: Iterable[str]) -> None:
         """Index `place` under each of `names` (spellings that fold alike count once), a name
@@ -90,6 +97,10 @@ class Gazetteer:
             else:
                 self.names.setdefault(key, []).append(place)
                 _note_length(self.longest, key)
+        if place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+            known = self.unit_names.setdefault(place.iso3, {})
+            for name in names:
+                known.setdefault(admin_key(name), set()).add(place)
         if place.kind is PlaceKind.ADMIN1:
             self.admin1_names.setdefault(place.iso3, {})[admin_key(place.name)] = place.name
         elif place.kind is PlaceKind.ADMIN2 and place.admin1 is not None:
@@ -125,6 +136,7 @@ class Gazetteer:
             self.capitals,
             self.common_names,
             self.town_units,
+            self.unit_names,
         )
 
     def admin1_units(self, iso3: str, name: str) -> frozenset[str]:
@@ -159,7 +171,9 @@ class Gazetteer:
 
         def admin1_of(iso3: str, name: str) -> str | None:
             key = admin_key(name)  # GeoNames' "Far North" is the file's "Extreme-Nord"
-            return self.admin1_names.get(iso3, {}).get(key) or english.get(iso3, {}).get(key)
+            found = self.admin1_names.get(iso3, {}).get(key) or english.get(iso3, {}).get(key)
+            known = self._unit_known_as(iso3, name, PlaceKind.ADMIN1)
+            return found or (known.admin1 if known else None)
 
         self.units = UnitIndex.build(
             points,
@@ -167,7 +181,34 @@ class Gazetteer:
             lambda iso3, name: self.admin2_names.get(iso3, {}).get(admin_key(name)),
             names,
             lambda iso3, name: similar_unit(name, self.admin1_names.get(iso3, {}).values()),
+            self._second_level_unit,
         )
+
+    def _unit_known_as(self, iso3: str, name: str, kind: PlaceKind) -> Place | None:
+        """The one unit of `kind` that `name` is another name of, where the units were added
+        under other names too (`region_names`: GeoNames' "Muhafazat al Qahirah" is Cairo)."""
+        found = {
+            place
+            for place in self.unit_names.get(iso3, {}).get(admin_key(name), ())
+            if place.kind is kind
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _second_level_unit(self, iso3: str, name: str) -> tuple[str, str] | None:
+        """(parent, unit) of the second-level unit called `name`, or spelt like it, where the
+        first level is a layer of regions: elsewhere a second-level unit of the name is
+        another unit ("Oromia", a zone of Amhara)."""
+        if iso3 not in REGION_LAYER_COUNTRIES:
+            return None
+        units = self.admin2_names.get(iso3, {})
+        found = units.get(admin_key(name))
+        known = self._unit_known_as(iso3, name, PlaceKind.ADMIN2)
+        if found is None and known is not None and known.admin1 is not None:
+            found = (known.admin1, known.name)
+        if found is None:
+            similar = similar_unit(name, [unit for _, unit in units.values()])
+            found = units.get(admin_key(similar)) if similar else None
+        return found
 
     def unit_at(self, latitude: float, longitude: float, iso3: str | None = None) -> Unit | None:
         own = self.town_units.get((iso3, latitude, longitude)) if iso3 else None

@@ -31,10 +31,11 @@ from tocsin.intake.triage.country_names import (
     country_entries,
     iso3_of,
 )
-from tocsin.intake.triage.direction_words import bracketed_forms, in_english
+from tocsin.intake.triage.direction_words import adjective_forms, bracketed_forms, in_english
 from tocsin.intake.triage.folding import APOSTROPHES, fold
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.native_unit_names import native_unit_entries
+from tocsin.intake.triage.region_names import region_entries
 from tocsin.intake.triage.town_units import Town, town_units
 from tocsin.intake.triage.unit_index import Point
 
@@ -90,11 +91,14 @@ def _spellings(name: str) -> list[str]:
     """A unit's name, and with its apostrophes as spaces: the P-code file's "Grande'Anse" is
     written "Grande-Anse" too, which folds otherwise (apostrophes join, hyphens split); with
     an opening title abbreviated or spelt out; and with French words of direction in English or
-    a direction in brackets written as reports write it ("Shan (North)", "northern Shan")."""
+    a direction in brackets written as reports write it ("Shan (North)", "northern Shan"), and
+    an opening direction as an adjective ("Northern Sinai")."""
     found = [name, *bracketed_forms(name)]
     english = in_english(name)
     if english is not None:
         found.append(english)
+    for spelling in list(found):
+        found.extend(adjective_forms(spelling))
     spaced = APOSTROPHES.sub(" ", name)
     if spaced != name:
         found.append(spaced)
@@ -260,6 +264,7 @@ def build_gazetteer(
     if pcodes is not None and (pcodes != DEFAULT_PCODES or pcodes.exists()):
         gazetteer.add_all(read_pcodes(pcodes))
         gazetteer.add_all(list(native_unit_entries(gazetteer)))
+        gazetteer.add_all(list(region_entries(gazetteer)))
     cities = geonames_cities(min_city_population)
     gazetteer.add_all(city_entries(min_city_population, cities=cities))
     points = read_unit_points()

@@ -242,6 +242,8 @@ def _spans(tokens: Sequence[Word], gazetteer: Gazetteer, shouting: bool) -> list
                 places = [p for p in places if p.kind is PlaceKind.COUNTRY]
             if n == 1 and tokens[i].folded in ENGLISH_STOP_WORDS:
                 places = []  # "One policeman ...", "Over 100 ...": villages of Switzerland, England
+            if n == 1 and tokens[i].folded in _QUALIFIERS and _name_at(tokens, i + 1, gazetteer):
+                places = []  # "Northern Sinai", "Central Darfur town": the direction of a name
             if places:
                 found.append((i, tokens[i].start, tokens[i + n - 1].end, tuple(places)))
             i += n
@@ -256,6 +258,17 @@ def _spans(tokens: Sequence[Word], gazetteer: Gazetteer, shouting: bool) -> list
             found.extend(_compound_parts(tokens, i, end, gazetteer))
             i = end
     return found
+
+
+def _name_at(tokens: Sequence[Word], i: int, gazetteer: Gazetteer) -> bool:
+    """Whether a capitalised name the gazetteer knows opens at word `i`."""
+    if i >= len(tokens) or not tokens[i].capitalised:
+        return False
+    longest = gazetteer.words_from(tokens[i].folded)
+    return any(
+        " ".join(t.folded for t in tokens[i : i + n]) in gazetteer.names
+        for n in range(min(longest, len(tokens) - i), 0, -1)
+    )
 
 
 def _qualified_unit(tokens: Sequence[Word], i: int, gazetteer: Gazetteer) -> _Span | None:

@@ -29,11 +29,11 @@ from dataclasses import dataclass
 
 from tocsin.intake.triage.admin_keys import admin_key
 from tocsin.intake.triage.country_cues import CountryCues
-from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
+from tocsin.intake.triage.gazetteer import REGION_LAYER_COUNTRIES, Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.misspelt_places import MisspeltPlaces
 from tocsin.intake.triage.place_mentions import Mention, find_mentions
 from tocsin.intake.triage.script_countries import script_countries
-from tocsin.intake.triage.unit_spellings import REGION_LAYER_COUNTRIES, Spellings
+from tocsin.intake.triage.unit_spellings import Spellings
 
 _KIND_WEIGHT = {
     PlaceKind.COUNTRY: 1.5,

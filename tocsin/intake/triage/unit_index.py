@@ -120,12 +120,15 @@ class UnitIndex:
         admin2_of: Callable[[str, str], tuple[str, str] | None],
         names: Sequence[str] = (),
         similar_of: Callable[[str, str], str | None] | None = None,
+        second_of: Callable[[str, str], tuple[str, str] | None] | None = None,
     ) -> UnitIndex:
         """`admin1_of(iso3, name)` and `admin2_of(iso3, name)` look names up in the P-code file;
         the latter gives (parent admin1, admin2). `names`, when given, are the places' own
         names, in the order of `points`: the town votes of last resort. `similar_of(iso3,
         name)`, when given, matches a first-level unit nothing else does by its spelling
-        (`similar_unit_names`)."""
+        (`similar_unit_names`). `second_of(iso3, name)`, when given, finds the P-code file's
+        second-level unit that a first-level unit of GeoNames is, where the file's first level
+        is a layer of regions above it (Tunisia's governorates under "South East")."""
         votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         town_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         anchors: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
@@ -141,12 +144,18 @@ class UnitIndex:
                 town_votes[(iso3, admin1)][town[0]] += 1
                 anchors[(iso3, admin1)].append((lat, lon, town[0]))
         first: dict[tuple[str, str], str] = {}
+        as_second: dict[tuple[str, str], tuple[str, str]] = {}
         undecided = set()
         for iso3, admin1, _, _, _ in points:
             if (iso3, admin1) in first:
                 continue
             direct = admin1_of(iso3, admin1)
             voted = votes.get((iso3, admin1)) or town_votes.get((iso3, admin1))
+            lower = second_of(iso3, admin1) if second_of and not direct else None
+            if lower is not None and (not voted or voted.most_common(1)[0][0] == lower[0]):
+                first[(iso3, admin1)] = lower[0]
+                as_second[(iso3, admin1)] = lower
+                continue
             similar = similar_of(iso3, admin1) if similar_of and not direct and not voted else None
             first[(iso3, admin1)] = (
                 direct or (voted.most_common(1)[0][0] if voted else None) or similar or admin1
@@ -159,7 +168,7 @@ class UnitIndex:
         for iso3, admin1, admin2, lat, lon in points:
             divided = split.get((iso3, admin1))
             a1 = divided.unit_at(lat, lon) if divided else first[(iso3, admin1)]
-            found = second[(iso3, admin2)]
+            found = second[(iso3, admin2)] or as_second.get((iso3, admin1))
             a2 = found[1] if found is not None and found[0] == a1 else None
             units.append((iso3, a1, a2))
             for key in [(iso3, a1, "")] + ([(iso3, a1, a2)] if a2 else []):

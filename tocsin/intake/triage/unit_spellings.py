@@ -40,7 +40,6 @@ MIN_LEVEL_EVIDENCE = 3
 LEVEL_MARGIN = 2
 
 Spellings = dict[str, dict[str, str]]
-REGION_LAYER_COUNTRIES = frozenset({"LBY", "RUS", "TUN", "UGA"})
 
 
 def learn_unit_spellings(places: Iterable[Place], gazetteer: Gazetteer) -> Spellings:
