@@ -28,6 +28,15 @@ def test_english_function_words_are_not_towns(small_gazetteer: Gazetteer) -> Non
     assert named(text, small_gazetteer) == ["Ouagadougou"]
 
 
+def test_continents_are_not_towns() -> None:
+    # "Africa" is an old name of Mahdia, Tunisia; "Asia" a town of the Philippines.
+    gazetteer = Gazetteer()
+    for town, iso3 in (("Africa", "TUN"), ("Asia", "PHL"), ("Harare", "ZWE")):
+        gazetteer.add(Place(PlaceKind.CITY, iso3, town, None, None, 0.0, 0.0, 50000), [town])
+    text = "Africa Cup fans and Asia Pacific delegates marched in Harare."
+    assert named(text, gazetteer) == ["Harare"]
+
+
 def test_month_abbreviations_and_ramadan_are_not_towns(small_gazetteer: Gazetteer) -> None:
     # GeoNames has a Nov in Tajikistan, and Ramadan among the other names of a Saudi town.
     towns = [

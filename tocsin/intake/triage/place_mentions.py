@@ -32,6 +32,9 @@ from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 # institutions' names capitalised inside sentences ("the Presidential Palace", "the High Court"):
 # GeoNames lists many of them as towns (Republic, Missouri; Police, Poland), and the P-code file
 # has a "Capital" department in several Argentine provinces ("the Capital FM studio" is none).
+# Continents and seas too: "Africa" is an old name of Mahdia, Tunisia ("Africa Unity Square",
+# Harare), "Asia" a town of the Philippines, "Levant" one of Kansas ("Islamic State in Iraq and
+# the Levant").
 _NEVER_NAME_WORDS = """
 a an the on in at of to by for and or but with from as is was were be this that these those it its
 he she they we you his her their our no not all some many several two three four five le la les un
@@ -40,7 +43,7 @@ por para una uno del al e em na os um uma do da january february march april may
 september october november december janvier fevrier mars avril mai juin juillet aout septembre
 octobre novembre decembre monday tuesday wednesday thursday friday saturday sunday lundi mardi
 mercredi jeudi vendredi samedi dimanche jan feb mar apr jun jul aug sep sept oct nov dec ramadan
-eid
+eid africa asia america americas europe levant atlantic pacific
 """
 _INSTITUTION_WORD_LIST = """
 republic president presidential palace police army court
