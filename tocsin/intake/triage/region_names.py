@@ -184,6 +184,7 @@ REGION_NAMES: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     "KEN": (
         (("Rift Valley",), _RIFT_VALLEY),
         (("North Eastern Province",), ("Garissa", "Wajir", "Mandera")),
+        (("Trans Mara", "Transmara"), ("Narok",)),
         (
             ("Nyanza Province", "Nyanza region"),
             ("Kisumu", "Siaya", "Homa Bay", "Migori", "Kisii", "Nyamira"),
