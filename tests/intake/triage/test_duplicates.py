@@ -66,6 +66,17 @@ def test_reports_placed_apart_are_not_one_cluster() -> None:
     assert cluster_duplicates(texts, rows, places=vague) == [0, 0]
 
 
+def test_reports_of_different_stated_days_are_not_one_cluster() -> None:
+    # The weekly protest in one town, told in the same words: only the date differs.
+    note = "On {} December 2021, demonstrators marched in Atbara (River Nile) against the coup."
+    texts = [note.format(day) for day in (25, 30, 30)]
+    rows = np.ones((3, 384), dtype=np.float32) / np.sqrt(384)
+    assert cluster_duplicates(texts, rows) == [0, 1, 1]
+    # A retelling in French keeps the day; a text that states none is not kept apart.
+    retold = [note.format(30), "Le 30 décembre, des manifestants ont marché à Atbara.", "Atbara"]
+    assert cluster_duplicates(retold, rows) == [0, 0, 0]
+
+
 def test_a_report_and_our_french_translation_are_one_cluster_across_languages() -> None:
     texts = [
         "Armed men attacked the village of Kourou last night, killed twelve civilians "

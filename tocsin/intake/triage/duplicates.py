@@ -15,7 +15,9 @@ month, year, armed group and province they share. A pair is a near-duplicate whe
 and in any case not when their places, where both are known, disagree (another country, or
 another first- or second-level unit): formulaic notes of two attacks on two villages can share
 every word but the village, and only a report's head is embedded, so they may look alike to
-both tests ("... imposed heavy taxation in Buaale town" / "... in Jilib town").
+both tests ("... imposed heavy taxation in Buaale town" / "... in Jilib town"); nor when the
+days they say their events happened, where both say one, differ (`stated_dates`): the weekly
+protest in one town, told in the same words each time.
 Clusters are the connected components of that relation (union-find), each named by its first
 report. The thresholds come from our own translated pairs against unrelated ACLED notes
 (docs/decisions/007-triage-model.md).
@@ -34,6 +36,7 @@ import numpy as np
 from tocsin.intake.triage.admin_keys import admin_key
 from tocsin.intake.triage.embedding import Matrix
 from tocsin.intake.triage.folding import words
+from tocsin.intake.triage.stated_dates import stated_day
 
 _BLOCK = 1024
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
@@ -132,7 +135,8 @@ def cluster_duplicates(
 
     Rows of `embeddings` must be L2-normalised (as e5's are), so a dot product is the cosine.
     Similarities are computed block by block, so memory stays bounded for any number of texts.
-    `places`, one per text, keeps reports placed apart out of one cluster.
+    `places`, one per text, keeps reports placed apart out of one cluster; so are reports
+    that say their events happened on different days.
     """
     policy = policy or DuplicatePolicy()
     rows = np.asarray(embeddings, dtype=np.float32)
@@ -142,6 +146,7 @@ def cluster_duplicates(
     # Rarity is counted over every text, not only the close pairs: a name common to the batch
     # is common whether or not its reports look alike.
     keys = [anchors(text) for text in texts]
+    days = [stated_day(text) for text in texts]
     weights = _AnchorWeights(keys)
     groups = _UnionFind(count)
     loosest = min(policy.close, policy.anchorless, policy.same_text)
@@ -150,6 +155,8 @@ def cluster_duplicates(
         for i, j in np.argwhere(block >= loosest):
             a, b = start + int(i), start + int(j)
             if a >= b or (places is not None and placed_apart(places[a], places[b])):
+                continue
+            if days[a] is not None and days[b] is not None and days[a] != days[b]:
                 continue
             if _near(float(block[i, j]), keys[a], keys[b], weights, policy):
                 groups.union(a, b)
