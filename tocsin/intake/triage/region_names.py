@@ -175,6 +175,15 @@ REGION_NAMES: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     "LBN": (
         (("South Lebanon", "Southern Lebanon"), ("South", "El Nabatieh")),
         (("North Lebanon", "Northern Lebanon"), ("North", "Akkar")),
+        # Districts as ACLED and the press spell them ("Aita al-Shaab (Bint Jbeil)").
+        (("Bint Jbeil", "Bint Jbail"), ("Bent Jbeil",)),
+        (("Marjayoun", "Marjeyoun", "Marjayoun District"), ("Marjaayoun",)),
+        (("Keserwan", "Kesrouan", "Kisrawan"), ("Kesrwane",)),
+        (("Metn", "Matn", "El Metn"), ("El Meten",)),
+        (("Rashaya", "Rashayya"), ("Rachaya",)),
+        (("Miniyeh-Danniyeh", "Minieh-Danniyeh", "Minnieh-Dinnieh"), ("El Minieh-Dennie",)),
+        (("Bsharri", "Bsharre"), ("Bcharre",)),
+        (("Shouf",), ("Chouf",)),
     ),
     "YEM": (
         (("Hadramout", "Hadramaut", "Hadhramaut", "Hadhramout"), ("Hadramawt",)),
