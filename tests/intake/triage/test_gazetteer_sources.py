@@ -284,3 +284,19 @@ def test_towns_come_with_geonames_own_first_level_code() -> None:
         {"countrycode": "XX", "admin1code": "01", "name": "Nowhere", "latitude": 0, "longitude": 0},
     ]
     assert list(geonames_towns(cities)) == [("MMR", "05", 16.68911, 98.50893)]
+
+
+def test_the_ezafe_is_known_as_others_write_it(tmp_path: Path) -> None:
+    path = tmp_path / "pcodes.csv"
+    path.write_text(
+        "Location,Admin Level,P-Code,Name,Parent P-Code,Valid from date\n"
+        "AFG,1,AF22,Hilmand,AFG,2019-01-01\n"
+        "AFG,2,AF2205,Nad-e-Ali,AF22,2019-01-01\n",
+        encoding="utf-8",
+    )
+    names = {place.name: spellings for place, spellings in read_pcodes(path)}
+    assert names["Nad-e-Ali"] == ["Nad-e-Ali", "Nad Ali", "Nadi Ali", "Nad i Ali"]
+    gazetteer = Gazetteer()
+    gazetteer.add_all(read_pcodes(path))
+    place = PlaceResolver(gazetteer).resolve("Clashes in Shin Kalay (Nad Ali).")
+    assert (place.country_iso3, place.admin1, place.admin2) == ("AFG", "Hilmand", "Nad-e-Ali")

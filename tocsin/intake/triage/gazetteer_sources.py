@@ -87,12 +87,18 @@ _ABBREVIATED = re.compile(rf"^({'|'.join(TITLES)})\.?\s+(?=\w)", re.IGNORECASE)
 _SPELT_OUT = re.compile(rf"^({'|'.join(_ABBREVIATIONS)})[\s-]+(?=\w)", re.IGNORECASE)
 
 
+# The Persian ezafe, which the P-code file writes "-e-" ("Nad-e-Ali", "Pul-e-Alam") and ACLED
+# and the press "i", joined or not, or leave out ("Nad Ali", "Pul i Alam", "Nahri Saraj").
+_EZAFE = re.compile(r"-e-")
+_EZAFE_FORMS = (" ", "i ", " i ")
+
+
 def _spellings(name: str) -> list[str]:
     """A unit's name, and with its apostrophes as spaces: the P-code file's "Grande'Anse" is
     written "Grande-Anse" too, which folds otherwise (apostrophes join, hyphens split); with
     an opening title abbreviated or spelt out; and with French words of direction in English or
-    a direction in brackets written as reports write it ("Shan (North)", "northern Shan"), and
-    an opening direction as an adjective ("Northern Sinai")."""
+    a direction in brackets written as reports write it ("Shan (North)", "northern Shan"), an
+    opening direction as an adjective ("Northern Sinai"), and the ezafe as others write it."""
     found = [name, *bracketed_forms(name)]
     english = in_english(name)
     if english is not None:
@@ -102,6 +108,8 @@ def _spellings(name: str) -> list[str]:
     spaced = APOSTROPHES.sub(" ", name)
     if spaced != name:
         found.append(spaced)
+    if _EZAFE.search(name):
+        found.extend(_EZAFE.sub(form, name) for form in _EZAFE_FORMS)
     for spelling in list(found):
         short = _ABBREVIATED.match(spelling)
         full = _SPELT_OUT.match(spelling)

@@ -76,12 +76,23 @@ _ACHOLI = ("Gulu", "Omoro", "Amuru", "Nwoya", "Kitgum", "Lamwo", "Pader", "Agago
 
 # iso3 -> (names of the region, the P-code file's units it covers).
 REGION_NAMES: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
+    "AFG": (
+        (("Urozgan", "Orozgan"), ("Uruzgan",)),
+        (("Wardak", "Wardag", "Maydan Wardak"), ("Maidan Wardak",)),
+        (("Daikundi", "Daikondi"), ("Daykundi",)),
+    ),
+    "BFA": (
+        (("Komondjari", "Komonjdjari"), ("Komandjari",)),
+        (("Kouritenga",), ("Kourittenga",)),
+    ),
     "SDN": (
         (("Darfur", "Greater Darfur"), _DARFUR),
         (("Kordofan", "Greater Kordofan"), ("North Kordofan", "South Kordofan", "West Kordofan")),
         (("Jebel Marra", "Jebel Marrah", "Jabal Marra", "Jabal Marrah"), ("Central Darfur",)),
         (("Nuba Mountains",), ("South Kordofan",)),
         (("Gadarif", "Gedarif", "Al Qadarif"), ("Gedaref",)),
+        (("Omdurman",), ("Um Durman",)),
+        (("El Geneina", "Geneina"), ("Ag Geneina",)),
     ),
     "SSD": (
         (
