@@ -50,6 +50,7 @@ def test_no_region_is_already_a_name_of_its_country_s_units(pcode_units: Gazette
         ("Separatists attacked a checkpoint in Ambazonia.", "CMR", "Nord-Ouest"),
         ("Shelling continued across the Donbas.", "UKR", "Donetska"),
         ("Protesters blocked roads in Kabylie.", "DZA", "Tizi Ouzou"),
+        ("Houthi shelling hit a market in Amanat al Asimah.", "YEM", "Sana'a City"),
         # Not Jbeil, the district of Mount Lebanon.
         ("Israeli shelling hit Aita al-Shaab (Bint Jbeil).", "LBN", "El Nabatieh"),
     ],

@@ -178,6 +178,9 @@ REGION_NAMES: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
             ("Kurdistan Region", "Iraqi Kurdistan", "Kurdistan Region of Iraq"),
             ("Erbil", "Duhok", "Al-Sulaymaniyah"),
         ),
+        (("Qadissiya", "Qadisiyah"), ("Al-Qadissiya",)),
+        (("Muthanna",), ("Al-Muthanna",)),
+        (("Nineveh",), ("Ninewa",)),
     ),
     "SYR": (
         (("Ghouta",), ("Rural Damascus",)),
@@ -200,6 +203,8 @@ REGION_NAMES: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         (("Hadramout", "Hadramaut", "Hadhramaut", "Hadhramout"), ("Hadramawt",)),
         (("Hodeidah", "Hodeida", "Hudaydah"), ("Al Hodeidah",)),
         (("Dhale", "Al Dhale", "Dhalea", "Al Dhalea"), ("Ad Dali'",)),
+        (("Amanat al Asimah",), ("Sana'a City",)),
+        (("Suqutra", "Soqotra"), ("Socotra",)),
     ),
     "KEN": (
         (("Rift Valley",), _RIFT_VALLEY),
