@@ -117,7 +117,10 @@ REGION_NAMES: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     "ETH": (
         (("Ogaden",), ("Somali",)),
         (("Wollo", "Wello"), ("Amhara",)),
-        (("Benishangul-Gumuz", "Benishangul"), ("Benishangul Gumz",)),
+        (
+            ("Benishangul-Gumuz", "Benishangul", "Benshangul/Gumuz", "Benshangul-Gumuz"),
+            ("Benishangul Gumz",),
+        ),
         (("Southern Nations",), ("Snnp",)),
     ),
     "SEN": ((("Casamance",), ("Ziguinchor", "Sedhiou", "Kolda")),),
@@ -238,6 +241,8 @@ REGION_NAMES: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         (("Tenasserim",), ("Tanintharyi",)),
         (("Pegu",), ("Bago",)),
     ),
+    "CAF": ((("Nana-Grebizi",), ("Nana-Gribizi",)),),
+    "HTI": ((("Grand'Anse", "Grand Anse"), ("Grande'Anse",)),),
     "TZA": (
         (("Zanzibar North",), ("Kaskazini Unguja",)),
         (("Zanzibar Central/South",), ("Kusini Unguja",)),
