@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import shared_path
 from tocsin.intake.triage.gazetteer import Gazetteer
-from tocsin.intake.triage.gazetteer_sources import build_gazetteer
+from tocsin.intake.triage.gazetteer_sources import build_gazetteer, read_pcodes
 from tocsin.intake.triage.model_store import seed_model
 from tocsin.intake.triage.pipeline import TriagePipeline
 from tocsin.intake.triage.triage_model import TriageModel
@@ -52,3 +53,13 @@ def untrained_model() -> TriageModel:
 @pytest.fixture(scope="session")
 def pipeline(untrained_model: TriageModel, small_gazetteer: Gazetteer) -> TriagePipeline:
     return TriagePipeline(untrained_model, small_gazetteer)
+
+
+@pytest.fixture(scope="session")
+def pcode_units() -> Gazetteer:
+    """The units of the shared P-code file alone, under the names the file gives them."""
+    gazetteer = Gazetteer()
+    gazetteer.add_all(
+        read_pcodes(shared_path("hxl", "hdx_real", "download-global-pcodes-adm-1-2.csv"))
+    )
+    return gazetteer

@@ -1,11 +1,7 @@
 from __future__ import annotations
 
-import pytest
-
-from tests.conftest import shared_path
 from tocsin.intake.triage.folding import fold
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
-from tocsin.intake.triage.gazetteer_sources import read_pcodes
 from tocsin.intake.triage.native_unit_names import (
     NATIVE_UNIT_NAMES,
     native_unit_entries,
@@ -13,15 +9,6 @@ from tocsin.intake.triage.native_unit_names import (
 )
 from tocsin.intake.triage.place_mentions import LONGEST_UNSPACED
 from tocsin.intake.triage.place_resolver import PlaceResolver
-
-
-@pytest.fixture(scope="module")
-def pcode_units() -> Gazetteer:
-    gazetteer = Gazetteer()
-    gazetteer.add_all(
-        read_pcodes(shared_path("hxl", "hdx_real", "download-global-pcodes-adm-1-2.csv"))
-    )
-    return gazetteer
 
 
 def test_every_unit_of_the_tables_is_spelt_as_the_pcode_file_spells_it(

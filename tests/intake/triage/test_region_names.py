@@ -2,21 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import shared_path
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
-from tocsin.intake.triage.gazetteer_sources import read_pcodes
 from tocsin.intake.triage.native_unit_names import units_called
 from tocsin.intake.triage.place_resolver import PlaceResolver
 from tocsin.intake.triage.region_names import REGION_NAMES, region_entries
-
-
-@pytest.fixture(scope="module")
-def pcode_units() -> Gazetteer:
-    gazetteer = Gazetteer()
-    gazetteer.add_all(
-        read_pcodes(shared_path("hxl", "hdx_real", "download-global-pcodes-adm-1-2.csv"))
-    )
-    return gazetteer
 
 
 @pytest.fixture(scope="module")
