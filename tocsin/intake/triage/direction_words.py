@@ -57,7 +57,12 @@ def bracketed_forms(name: str) -> list[str]:
     if match is None:
         return []
     base, direction = match.groups()
-    return [base, f"{base}-{direction}", f"{direction} {base}", f"{direction}ern {base}"]
+    return [
+        base,
+        f"{base}-{direction}",
+        f"{direction} {base}",
+        *adjective_forms(f"{direction} {base}"),
+    ]
 
 
 def adjective_forms(name: str) -> list[str]:

@@ -202,9 +202,10 @@ class Gazetteer:
             return None
         units = self.admin2_names.get(iso3, {})
         found = units.get(admin_key(name))
-        known = self._unit_known_as(iso3, name, PlaceKind.ADMIN2)
-        if found is None and known is not None and known.admin1 is not None:
-            found = (known.admin1, known.name)
+        if found is None:
+            known = self._unit_known_as(iso3, name, PlaceKind.ADMIN2)
+            if known is not None and known.admin1 is not None:
+                found = (known.admin1, known.name)
         if found is None:
             similar = similar_unit(name, [unit for _, unit in units.values()])
             found = units.get(admin_key(similar)) if similar else None
