@@ -272,6 +272,22 @@ def test_countries_the_pcode_file_leaves_out_get_geonames_units(
     assert not any(p.kind is PlaceKind.ADMIN1 for p in small_gazetteer.names["georgia"])
 
 
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Students protested in Srinagar, Jammu and Kashmir.", "Jammu and Kashmir"),
+        ("A grenade was thrown at troops in Kashmir.", "Jammu and Kashmir"),
+        ("Residents blocked traffic in Delhi.", "Delhi"),
+    ],
+)
+def test_a_geonames_unit_goes_by_the_name_in_use(
+    small_gazetteer: Gazetteer, text: str, admin1: str
+) -> None:
+    # GeoNames calls them "Kashmir" and "NCT"; the press and ACLED do not.
+    place = PlaceResolver(small_gazetteer).resolve(text)
+    assert (place.country_iso3, place.admin1) == ("IND", admin1)
+
+
 def test_towns_come_with_geonames_own_first_level_code() -> None:
     cities: list[dict[str, Any]] = [
         {

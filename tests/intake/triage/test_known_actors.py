@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from tocsin.intake.triage.country_cues import CountryCues
 from tocsin.intake.triage.country_names import countries
-from tocsin.intake.triage.known_actors import known_actor_cues
+from tocsin.intake.triage.known_actors import _KNOWN_ACTOR_LINES, known_actor_cues
 
 
 @pytest.mark.parametrize(
@@ -15,6 +16,8 @@ from tocsin.intake.triage.known_actors import known_actor_cues
         ("The RSF looted the market.", "SDN"),
         ("Suspected UPND cadres beat a PF member.", "ZMB"),
         ("Tatmadaw troops burned the village.", "MMR"),
+        ("Jubo League activists attacked the BNP chairperson's office.", "BGD"),
+        ("Los Choneros gunmen stormed the prison.", "ECU"),
         ("هاجمت قوات الدعم السريع قرية", "SDN"),  # the RSF attacked a village
         ("قصف الحوثيون المدينة", "YEM"),  # the Houthis shelled the city
     ],
@@ -36,6 +39,19 @@ def test_every_country_is_a_real_code_and_every_share_a_fraction() -> None:
         assert gains[0][1] == 1.0, name  # the first country is where most of its events are
         for iso3, share in gains:
             assert iso3 in codes and 0 < share <= 1.0, (name, iso3)
+
+
+def test_every_name_as_written_is_found() -> None:
+    # Names with small or common words inside ("Clan del Golfo", "Sudan Liberation Army") too.
+    cues = known_actor_cues()
+    for line in _KNOWN_ACTOR_LINES.strip().splitlines():
+        for name in line.partition("|")[0].split(";"):
+            assert cues.votes(f"Members of {name.strip()} attacked the town."), name
+    assert "jamaat e islami" in cues.phrases and "awami league" not in cues.phrases
+    # Kept through merging and filtering, as the pipeline does.
+    merged = CountryCues({"upnd": (("ZMB", 1.0),)}).over(cues)
+    assert merged.votes("Clan del Golfo fighters attacked a village.") == {"COL": 1.0}
+    assert cues.only_for("COL").phrases == {"clan del golfo"}
 
 
 def test_groups_active_everywhere_say_nothing() -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tocsin.intake.triage.gazetteer import PlaceKind
-from tocsin.intake.triage.learned_places import learn_places
+from tocsin.intake.triage.learned_places import learn_placeless_units, learn_places
 
 
 def events(rows: list[tuple[str, str, str, str, str, float]]) -> pd.DataFrame:
@@ -67,3 +67,19 @@ def test_names_in_the_notes_become_country_cues() -> None:
     )
     cues = learn_places(pd.concat([nigeria, somalia])).cues
     assert cues.votes("A Boko Haram raid.") == {"NGA": 1.0}
+
+
+def test_where_events_whose_notes_name_no_place_were_coded_is_learned() -> None:
+    national = ("BGD", "Dhaka", "Dhaka", "", "Dhaka", 23.7)
+    named = ("BGD", "Khulna", "Jessore", "", "Khejura", 23.1)
+    notes = ["The countrywide blockade entered its 13th day."] * 5
+    notes += ["Pickets torched a bus at Khejura bus stand.", "A bus was torched in Jessore."]
+    notes += ["Blockaders clashed with police."]
+    frame = events([national] * 5 + [named] * 3).assign(text=notes)
+    # Notes naming their own place (as whole words) are left out of the count.
+    assert learn_placeless_units(frame) == (("BGD", "Dhaka"),)
+    assert learn_places(frame).placeless_units == (("BGD", "Dhaka"),)
+    # Too few such notes, or no unit holding half of them, teach nothing.
+    assert learn_placeless_units(frame.iloc[1:]) == ()
+    split = events([national] * 5 + [named] * 5).assign(text=[notes[0]] * 10)
+    assert learn_placeless_units(split) == ()

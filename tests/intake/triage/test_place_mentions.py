@@ -230,6 +230,33 @@ def test_chains_and_the_anchor_at_the_end_of_brackets(small_gazetteer: Gazetteer
 
 
 @pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        ("A bus was torched at Kaya in Sanmatenga on Monday.", True),
+        ("A bus was torched at Kaya town in the Sanmatenga area.", True),
+        ("Men from Kaya were arrested in Sanmatenga.", False),
+    ],
+)
+def test_a_place_said_to_be_in_the_next_makes_a_chain(
+    small_gazetteer: Gazetteer, text: str, linked: bool
+) -> None:
+    kaya, sanmatenga = find_mentions(text, small_gazetteer)
+    assert (kaya.chain == sanmatenga.chain) is linked
+
+
+def test_ward_is_a_unit_word_not_a_town() -> None:
+    # "Ward" is also a town of Arkansas; "Ward No-30" is a ward of a Bangladeshi city.
+    gazetteer = Gazetteer()
+    gazetteer.add(
+        Place(PlaceKind.CITY, "USA", "Ward", "Arkansas", None, 35.0, -91.9, 4000), ["Ward"]
+    )
+    gazetteer.add(
+        Place(PlaceKind.CITY, "BFA", "Kaya", "Centre-Nord", None, 13.1, -1.1, 66000), ["Kaya"]
+    )
+    assert named("A bomb went off near the Ward No-30 office in Kaya.", gazetteer) == ["Kaya"]
+
+
+@pytest.mark.parametrize(
     "unit", ["township", "commune", "oblast", "woreda", "Province", "town", "ward", "sub-county"]
 )
 def test_unit_words_other_regions_use_keep_a_chain(small_gazetteer: Gazetteer, unit: str) -> None:

@@ -106,6 +106,22 @@ def test_no_place_means_nothing_unless_a_home_country_is_known(small_gazetteer: 
     assert home == ResolvedPlace("BFA")
 
 
+def test_a_report_naming_no_place_goes_where_the_file_codes_such_events(
+    small_gazetteer: Gazetteer,
+) -> None:
+    # ACLED codes an event reported only nationally at the capital; the file's spelling is kept.
+    resolver = PlaceResolver(small_gazetteer, home_country="BFA", placeless_units={"BFA": "Centre"})
+    assert resolver.resolve("The nationwide strike entered its third day.") == ResolvedPlace(
+        "BFA", "Centre"
+    )
+    assert resolver.resolve("Gunmen attacked Dori.").admin1 == "Sahel"  # a named place decides
+    # A unit learned for another country says nothing here.
+    elsewhere = PlaceResolver(
+        small_gazetteer, home_country="BFA", placeless_units={"MLI": "Bamako"}
+    )
+    assert elsewhere.resolve("The nationwide strike entered its third day.") == ResolvedPlace("BFA")
+
+
 def test_learned_places_win_over_foreign_homonyms(small_gazetteer: Gazetteer) -> None:
     learned = Place(
         PlaceKind.CITY, "BFA", "Pensa", "Centre-Nord", "Sanmatenga", 13.2, -1.2, 0, True
@@ -273,6 +289,20 @@ def test_a_country_named_as_who_fights_counts_less_than_where(
     across_borders: PlaceResolver, text: str, country: str
 ) -> None:
     assert across_borders.resolve(text).country_iso3 == country
+
+
+def test_a_chain_ending_in_a_first_level_unit_means_that_unit() -> None:
+    gazetteer = Gazetteer()
+    oblast = Place(PlaceKind.ADMIN1, "UKR", "Donetsk", admin1="Donetsk")
+    town = Place(PlaceKind.CITY, "RUS", "Donetsk", "Rostov", None, 48.3, 39.9, 47_000)
+    azov = Place(PlaceKind.CITY, "RUS", "Azov", "Rostov", None, 47.1, 39.4, 82_000)
+    for known in (oblast, town, azov):
+        gazetteer.add(known, [known.name])
+    resolver = PlaceResolver(gazetteer)
+    place = resolver.resolve("Mortars were fired at positions in the area of Azov, Donetsk.")
+    assert (place.country_iso3, place.admin1) == ("UKR", "Donetsk")
+    # Alone, a town's name still means the town.
+    assert resolver.resolve("Shelling was heard in Azov.").country_iso3 == "RUS"
 
 
 def test_russia_is_answered_at_its_federal_subjects() -> None:

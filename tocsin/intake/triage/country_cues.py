@@ -37,13 +37,19 @@ class CountryCues:
     """Folded name -> ((iso3, how much it favours that country, 0 to 1), ...)."""
 
     table: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    # Names of the table found as whole folded words, in any case, where no run of capitalised
+    # words holds them ("Clan del Golfo", "Jamaat-e-Islami", "Sudan Liberation Army"). A class
+    # default, so that cues saved before it existed load.
+    phrases: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self.table)
 
     def over(self, fallback: CountryCues) -> CountryCues:
         """These cues, and those of `fallback` for names these do not have."""
-        return CountryCues({**fallback.table, **self.table}) if fallback.table else self
+        if not fallback.table:
+            return self
+        return CountryCues({**fallback.table, **self.table}, fallback.phrases | self.phrases)
 
     def only_for(self, iso3: str) -> CountryCues:
         """These cues' votes for `iso3` alone."""
@@ -52,7 +58,7 @@ class CountryCues:
             for name, gains in self.table.items()
             if any(country == iso3 for country, _ in gains)
         }
-        return CountryCues(table)
+        return CountryCues(table, self.phrases & table.keys())
 
     def votes(self, text: str) -> dict[str, float]:
         """Each country's votes summed over the distinct cues `text` contains; a cue inside a
@@ -63,6 +69,9 @@ class CountryCues:
         matched = names_in(text, openings=True) & self.table.keys()
         if any(_uncased(ch) for ch in text):
             matched |= _uncased_names_in(text, self.table.keys())
+        if self.phrases:
+            folded = f" {folded_words(text)} "
+            matched |= {name for name in self.phrases if f" {name} " in folded}
         found: dict[str, float] = defaultdict(float)
         for name in matched:
             if any(f" {name} " in f" {other} " for other in matched if other != name):

@@ -215,6 +215,27 @@ def geonames_units(
             yield Place(PlaceKind.ADMIN2, iso3, admin2, admin1=admin1, admin2=admin2), [admin2]
 
 
+# First-level units GeoNames names otherwise than the press and ACLED do, in countries the
+# P-code file leaves out: the name in use becomes another name of the unit and its answer.
+GEONAMES_NAMES_IN_USE = {
+    "IND": {
+        "Kashmir": "Jammu and Kashmir",
+        "NCT": "Delhi",
+        "Laccadives": "Lakshadweep",
+        "Pondicherry": "Puducherry",
+    },
+}
+
+
+def names_in_use(gazetteer: Gazetteer) -> Iterator[tuple[Place, list[str]]]:
+    """`GEONAMES_NAMES_IN_USE` as other names of the units the gazetteer has."""
+    for iso3, names in GEONAMES_NAMES_IN_USE.items():
+        for geonames_name, in_use in names.items():
+            if geonames_name in gazetteer.admin1_names.get(iso3, {}).values():
+                place = Place(PlaceKind.ADMIN1, iso3, geonames_name, admin1=geonames_name)
+                yield place, [in_use]
+
+
 # GeoNames places that must put a unit name on one P-code unit for it to become its alias.
 MIN_ALIAS_PLACES = 2
 
@@ -285,4 +306,7 @@ def build_gazetteer(
     aliases = list(unit_aliases(unit_points, gazetteer))
     gazetteer.add_all(aliases)
     gazetteer.common_names = common_names(aliases)
+    for place, (in_use,) in names_in_use(gazetteer):
+        gazetteer.add(place, [in_use])
+        gazetteer.common_names.setdefault(place.iso3, {})[place.name] = in_use
     return gazetteer

@@ -9,8 +9,9 @@ others count as much as their share says. They are cues, weighed below places, a
 training file itself ties to countries overrides them.
 
 Only names of two or more letters that are not common words, and written as reports write
-them (capitalised: "Mai-Mai" matches as "mai mai"; in Arabic, which has no capitals, as whole
-words: "الدعم السريع", the RSF, but not "الشباب", which is also "the youth", nor "طالبان",
+them (capitalised: "Mai-Mai" matches as "mai mai"; a name with small words inside, "Clan del
+Golfo", "Jamaat-e-Islami", as the whole phrase in any case; in Arabic, which has no capitals,
+as whole words: "الدعم السريع", the RSF, but not "الشباب", which is also "the youth", nor "طالبان",
 "two students", nor "حماس" alone, "zeal"); groups active everywhere (Islamic State, al-Qaeda,
 Wagner) say nothing of where and are left out.
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import functools
 
-from tocsin.intake.triage.country_cues import CountryCues
+from tocsin.intake.triage.country_cues import CountryCues, names_in
 from tocsin.intake.triage.folding import folded_words
 
 # name | ISO3 (share 1) [ISO3:share ...]; several names of one actor on one line, split by ";".
@@ -67,11 +68,32 @@ SDF; YPG; HTS; Hayat Tahrir; SAA | SYR
 Taliban | AFG PAK:0.3
 ISKP; ISIS-K; ANDSF | AFG
 TTP; Tehreek-e-Taliban; BLA; BLF; PTI | PAK
-Naxal; Naxals; Naxalite; Naxalites; CPI-Maoist | IND
+PML-N; MQM; Tehreek-e-Labbaik; TLP; Lashkar-e-Jhangvi | PAK
+Lashkar-e-Taiba; Jaish-e-Mohammed; Hizbul Mujahideen | IND PAK:0.5
+Naxal; Naxals; Naxalite; Naxalites; CPI-Maoist; CRPF; Hurriyat; Bajrang Dal; VHP; Trinamool | IND
+Awami League; Chhatra League; Jubo League; Swechchasebak League; Chhatra Dal; Jubo Dal | BGD
+Jatiyatabadi; Chhatra Shibir; Shibir; BNP; BGB; Rapid Action Battalion; Hefazat | BGD
+Jamaat-e-Islami | BGD PAK:0.5
+CPN-UML; CPN-Maoist; Nepali Congress | NPL
+LTTE; SLPP; JVP | LKA
 Tatmadaw; Arakan; KIA; KNU; KNLA; TNLA; MNDAA; KNDF; Karenni; Pyu Saw Htee; NUG | MMR
+People's Defence Force; People's Defense Force; State Administration Council; Chinland | MMR
+Barisan Revolusi Nasional; BRN | THA
+OPM; TPNPB; Free Papua Movement | IDN
 NPA; Abu Sayyaf; BIFF; MILF; Maute | PHL
+IRGC; Basij; Jaish al-Adl | IRN
+Islamic Jihad; PIJ; Al-Aqsa Martyrs | PSE
 ELN; FARC; Clan del Golfo; ESMAD; FARC-EP | COL
-CJNG; Sinaloa Cartel; Jalisco Cartel | MEX
+CJNG; Sinaloa Cartel; Jalisco Cartel; Los Zetas; Cartel del Noreste; Familia Michoacana | MEX
+MS-13; Mara Salvatrucha; Barrio 18 | SLV HND:0.8 GTM:0.5
+Comando Vermelho; Primeiro Comando da Capital | BRA
+SEBIN; FAES; FANB; GNB | VEN
+FSLN | NIC
+Los Choneros; Los Lobos | ECU
+FACT; CCMSR | TCD
+MFDC | SEN
+FNDC | GIN
+Yan Sakai; Yansakai | NGA
 Viv Ansanm; Mawozo; Gran Grif; PNH; Bwa Kale | HTI
 DPR; DNR; LPR; LNR; SMM; Azov | UKR
 الدعم السريع; الجنجويد | SDN
@@ -90,6 +112,7 @@ DPR; DNR; LPR; LNR; SMM; Azov | UKR
 def known_actor_cues() -> CountryCues:
     """The table above as cues: folded name -> ((iso3, share), ...)."""
     table: dict[str, tuple[tuple[str, float], ...]] = {}
+    phrases: set[str] = set()
     for line in _KNOWN_ACTOR_LINES.strip().splitlines():
         names, _, countries = line.partition("|")
         gains = []
@@ -98,4 +121,7 @@ def known_actor_cues() -> CountryCues:
             gains.append((iso3, float(share or 1.0)))
         for name in names.split(";"):
             table[folded_words(name)] = tuple(gains)
-    return CountryCues(table)
+            written = name.strip()
+            if written[:1].isupper() and folded_words(name) not in names_in(written, True):
+                phrases.add(folded_words(name))  # small or common words inside ("Clan del Golfo")
+    return CountryCues(table, frozenset(phrases))

@@ -5,8 +5,11 @@ gazetteer of exactly the villages that conflict reports name, most of which GeoN
 A model trained on an ACLED file keeps these places (as data derived from the file the operator
 supplied, stored with the model, never in the repository) and the resolver knows them from then
 on. The country most training events happened in is kept too: the "home" of the deployment,
-used only for a report that names no place at all; and the names of groups and people that its
-notes tie to one country (`country_cues`).
+used only for a report that names no place at all; the names of groups and people that its
+notes tie to one country (`country_cues`); and, per country, the first-level unit where most of
+its events whose notes name no place of theirs were coded. ACLED codes an event reported only
+nationally ("the countrywide blockade entered its 13th day") at the capital, so a deployment's
+own file teaches where such reports belong; an install without one answers no unit for them.
 """
 
 from __future__ import annotations
@@ -19,11 +22,16 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from tocsin.intake.triage.country_cues import CountryCues, learn_country_cues
+from tocsin.intake.triage.folding import folded_words
 from tocsin.intake.triage.gazetteer import Place, PlaceKind
 
 NO_CUES = CountryCues()
 # The share of training events one country must hold to become the home country.
 HOME_SHARE = 0.6
+# A country's notes that name no place of theirs teach a unit for such reports when at least
+# this many of them were coded there, and more than this share.
+PLACELESS_MIN_EVENTS = 5
+PLACELESS_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,8 @@ class LearnedPlaces:
     cues: CountryCues = NO_CUES
     # (iso3, share of the training events), most events first; empty in models saved before.
     country_shares: tuple[tuple[str, float], ...] = ()
+    # (iso3, admin1) where most events whose notes name no place were coded; empty before.
+    placeless_units: tuple[tuple[str, str], ...] = ()
 
     def entries(self) -> Iterator[tuple[Place, tuple[str, ...]]]:
         return iter(self.places)
@@ -53,6 +63,29 @@ def _coordinate(value: object) -> float | None:
     except (TypeError, ValueError):
         return None
     return number if math.isfinite(number) else None
+
+
+def _names_its_place(text: str, names: tuple[str, ...]) -> bool:
+    """Whether `text` writes one of its event's place names as whole words."""
+    folded = f" {folded_words(text)} "
+    return any(f" {name} " in folded for name in map(folded_words, names) if name)
+
+
+def learn_placeless_units(events: pd.DataFrame) -> tuple[tuple[str, str], ...]:
+    """Per country, the first-level unit that most of its located events whose notes name
+    none of their location, admin3, admin2 or admin1 were coded at, where they agree enough."""
+    by_country: dict[str, Counter[str]] = {}
+    for row in events.itertuples(index=False):
+        iso3, admin1 = _text(row.iso3), _text(row.admin1)
+        names = (_text(row.location), _text(row.admin3), _text(row.admin2), admin1)
+        if iso3 and admin1 and not _names_its_place(_text(row.text), names):
+            by_country.setdefault(iso3, Counter())[admin1] += 1
+    units = []
+    for iso3, counts in sorted(by_country.items()):
+        admin1, count = counts.most_common(1)[0]
+        if count >= PLACELESS_MIN_EVENTS and count > PLACELESS_SHARE * counts.total():
+            units.append((iso3, admin1))
+    return tuple(units)
 
 
 def learn_places(events: pd.DataFrame) -> LearnedPlaces:
@@ -87,4 +120,4 @@ def learn_places(events: pd.DataFrame) -> LearnedPlaces:
     places = tuple((place, (place.name,)) for place in found.values())
     cues = learn_country_cues(events["text"].tolist(), events["iso3"].tolist())
     shares = tuple((iso3, count / len(located)) for iso3, count in counts.most_common())
-    return LearnedPlaces(places, home, cues, shares)
+    return LearnedPlaces(places, home, cues, shares, learn_placeless_units(located))

@@ -101,6 +101,7 @@ class TriagePipeline:
             misspelt,
             admin2_countries,
             dict(learned.country_shares),
+            dict(learned.placeless_units),
         )
         self.duplicates = duplicates or DuplicatePolicy()
 

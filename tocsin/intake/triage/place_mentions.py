@@ -14,7 +14,8 @@ matches whole is read as its parts when each is a well-known place ("the Mandera
 
 Mentions joined only by commas, brackets, unit words or names the gazetteer does not know form
 a chain, as in "Tadjo (Gorgadji, Seno)" or "Belehoro (Arbinda), Soum Province": a place and its
-parents. The last member of a chain is the most general, and the surest of its country.
+parents; so do two joined by "in" ("Mohammadpur in Dhaka city"). The last member of a chain is
+the most general, and the surest of its country.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ republic president presidential palace police army court
 high federal national university union party council ministry forces force air government islamic
 democratic liberation front movement justice prison hospital school church mosque market station
 camp airport stadium faculty law assembly parliament senate congress commission office embassy
-operation brigade battalion division regiment squad unit command capital
+operation brigade battalion division regiment squad unit command capital ward
 """
 _INSTITUTION_WORDS = frozenset(_INSTITUTION_WORD_LIST.split())
 # Arabic nouns for places and forces ("city", "village", "security"...), as folded (no article),
@@ -78,6 +79,12 @@ _CHAIN_GAP = re.compile(
     "|[A-Z][\\w'\u2019-]*)*$"
 )
 _MAX_CHAIN_GAP = 48
+# "Mohammadpur in Dhaka", "Kaliganj upazila in Gazipur": a place said to be in the next.
+_IN_GAP = re.compile(
+    r"^(?:\s+(?:district|county|town|city|village|area|locality|ward|sub-county|division"
+    r"|neighbou?rhood|raion|rayon|hromada|tehsil|upazila|woreda|zone|commune|municipality))?"
+    r"\s+in\s+(?:the\s+)?$"
+)
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*$")
 _OPENING_PENALTY = 0.3
 # A one-word town name is taken at its word when a preposition of place comes before it ("in
@@ -346,7 +353,7 @@ def _chains(text: str, spans: list[_Span]) -> list[int]:
     for k, (_, start, _, _) in enumerate(spans):
         gap = text[spans[k - 1][2] : start] if k else ""
         linked = k > 0 and len(gap) <= _MAX_CHAIN_GAP and any(c in gap for c in ",()")
-        if not (linked and _CHAIN_GAP.match(gap)):
+        if not (linked and _CHAIN_GAP.match(gap)) and not (k > 0 and _IN_GAP.match(gap)):
             chain += 1
         chains.append(chain)
     return chains

@@ -14,8 +14,10 @@ Names of armed groups and parties known to fight in a country ("FARDC", `known_a
 script written in one country (Burmese) vote too, below any place.
 
 A trained model adds what its file taught: a home country (the answer when nothing else is
-said), country cues (names of groups and people, weighed below places) and the file's own names
-for first-level units, in which the answer is given.
+said), country cues (names of groups and people, weighed below places), the file's own names
+for first-level units, in which the answer is given, and the unit where the file codes events
+whose notes name no place (its capital, as a rule): the answer, without coordinates, for a
+report placed in a country but in none of its places.
 """
 
 from __future__ import annotations
@@ -97,6 +99,19 @@ def _within(place: Place, anchor: tuple[Place, ...]) -> bool:
     same_country = [a for a in anchor if a.iso3 == place.iso3]
     units = {a.admin1 for a in same_country if a.admin1 is not None}
     return bool(same_country) and (place.admin1 is None or not units or place.admin1 in units)
+
+
+def _unit_readings_of_anchor(members: list[Mention]) -> tuple[Place, ...]:
+    """What the last member of a chain may mean: where it ends a chain of several names and is
+    a first-level unit somewhere, only that unit, as reports write "village, region" ("Azov,
+    Donetsk" is in Ukraine's Donetsk oblast, not in Donetsk and Azov, towns of Russia). Not a
+    second-level unit: there are so many that a list of towns ("Dedougou, Manga and Po") often
+    ends in one abroad."""
+    anchor = members[-1].places
+    if len(members) < 2:
+        return anchor
+    units = {p.iso3 for p in anchor if p.kind is PlaceKind.ADMIN1}
+    return tuple(p for p in anchor if p.iso3 in units) if units else anchor
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +201,7 @@ class PlaceResolver:
         misspelt: MisspeltPlaces | None = None,
         admin2_countries: dict[str, frozenset[str]] | None = None,
         country_shares: dict[str, float] | None = None,
+        placeless_units: dict[str, str] | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.home_country = home_country
@@ -194,12 +210,16 @@ class PlaceResolver:
         self.misspelt = misspelt
         self.admin2_countries = admin2_countries or {}
         self.country_shares = country_shares or {}
+        self.placeless_units = placeless_units or {}
 
     def resolve(self, text: str) -> ResolvedPlace:
         place = self._resolve(text)
         country, admin1 = place.country_iso3, place.admin1
-        if country is None or admin1 is None:
+        if country is None:
             return place
+        if admin1 is None:
+            # Already in the file's spelling: learned from its events.
+            return dataclasses.replace(place, admin1=self.placeless_units.get(country))
         key = admin_key(admin1)
         file_units = self.admin2_countries.get(country)
         region = country in REGION_LAYER_COUNTRIES and key in self.gazetteer.admin1_names.get(
@@ -280,7 +300,7 @@ class PlaceResolver:
             else:
                 chains[mention.chain].append(mention)
         for members in chains.values():
-            anchor = members[-1].places
+            anchor = _unit_readings_of_anchor(members)
             agreeing: dict[str, dict[str, float]] = defaultdict(dict)
             for mention in members:
                 best: dict[str, float] = {}

@@ -171,6 +171,8 @@ REGION_NAMES: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     "PAK": (
         (("Waziristan", "Federally Administered Tribal Areas"), ("Khyber Pakhtunkhwa",)),
         (("Baluchistan",), ("Balochistan",)),
+        (("Islamabad Capital Territory",), ("Islamabad",)),
+        (("Azad Jammu and Kashmir", "Azad Jammu & Kashmir"), ("Azad Kashmir",)),
     ),
     "PHL": (
         (("Mindanao",), _MINDANAO),
