@@ -38,6 +38,13 @@ def test_no_region_is_already_a_name_of_its_country_s_units(pcode_units: Gazette
         ("Al Shabaab attacked a base in Shabeellaha Hoose.", "SOM", "Lower Shabelle"),
         ("Separatists attacked a checkpoint in Ambazonia.", "CMR", "Nord-Ouest"),
         ("Shelling continued across the Donbas.", "UKR", "Donetska"),
+        ("Protesters marched in Muzaffarabad, AJK.", "PAK", "Azad Kashmir"),
+        ("Police arrested traders in Islamabad Capital Territory.", "PAK", "Islamabad"),
+        (
+            "Staff demonstrated in Kuje (FCT) over unpaid salaries.",
+            "NGA",
+            "Federal Capital Territory",
+        ),
         ("Protesters blocked roads in Kabylie.", "DZA", "Tizi Ouzou"),
         ("Houthi shelling hit a market in Amanat al Asimah.", "YEM", "Sana'a City"),
         # Not Jbeil, the district of Mount Lebanon.

@@ -72,19 +72,16 @@ janjaweed seleka sham fano wagner fama
 """
 _GROUP_NAME_WORDS = frozenset(_GROUP_NAME_LIST.split())
 NOT_PLACE_WORDS = NEVER_NAMES | _GROUP_NAME_WORDS
-_CHAIN_GAP = re.compile(
-    r"^(?:[\s,()\[\]]+|province|region|state|district|department|county|governorate|township"
-    "|town|city|village|area|locality|ward|sub-county|division|neighbou?rhood"
-    "|oblast|raion|rayon|hromada|tehsil|upazila|woreda|zone|commune|prefecture|municipality"
-    "|[A-Z][\\w'\u2019-]*)*$"
+# Words for units that may stand between a place and its parent ("Kaya town (Sanmatenga)").
+_GAP_UNIT_WORDS = (
+    "province|region|state|district|department|county|governorate|township|town|city|village"
+    "|area|locality|ward|sub-county|division|neighbou?rhood|oblast|raion|rayon|hromada|tehsil"
+    "|upazila|woreda|zone|commune|prefecture|municipality"
 )
+_CHAIN_GAP = re.compile(r"^(?:[\s,()\[\]]+|" + _GAP_UNIT_WORDS + "|[A-Z][\\w'\u2019-]*)*$")
 _MAX_CHAIN_GAP = 48
 # "Mohammadpur in Dhaka", "Kaliganj upazila in Gazipur": a place said to be in the next.
-_IN_GAP = re.compile(
-    r"^(?:\s+(?:district|county|town|city|village|area|locality|ward|sub-county|division"
-    r"|neighbou?rhood|raion|rayon|hromada|tehsil|upazila|woreda|zone|commune|municipality))?"
-    r"\s+in\s+(?:the\s+)?$"
-)
+_IN_GAP = re.compile(r"^(?:\s+(?:" + _GAP_UNIT_WORDS + r"))?\s+in\s+(?:the\s+)?$")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*$")
 _OPENING_PENALTY = 0.3
 # A one-word town name is taken at its word when a preposition of place comes before it ("in

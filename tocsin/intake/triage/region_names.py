@@ -172,7 +172,8 @@ REGION_NAMES: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         (("Waziristan", "Federally Administered Tribal Areas"), ("Khyber Pakhtunkhwa",)),
         (("Baluchistan",), ("Balochistan",)),
         (("Islamabad Capital Territory",), ("Islamabad",)),
-        (("Azad Jammu and Kashmir", "Azad Jammu & Kashmir"), ("Azad Kashmir",)),
+        (("Azad Jammu and Kashmir", "Azad Jammu & Kashmir", "AJK"), ("Azad Kashmir",)),
+        (("KP", "KPK"), ("Khyber Pakhtunkhwa",)),
     ),
     "PHL": (
         (("Mindanao",), _MINDANAO),
@@ -206,7 +207,7 @@ REGION_NAMES: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     ),
     "YEM": (
         (("Hadramout", "Hadramaut", "Hadhramaut", "Hadhramout"), ("Hadramawt",)),
-        (("Hodeidah", "Hodeida", "Hudaydah"), ("Al Hodeidah",)),
+        (("Hodeidah", "Hodeida", "Hudaydah", "Al Hudaydah"), ("Al Hodeidah",)),
         (("Dhale", "Al Dhale", "Dhalea", "Al Dhalea"), ("Ad Dali'",)),
         (("Amanat al Asimah",), ("Sana'a City",)),
         (("Suqutra", "Soqotra"), ("Socotra",)),
@@ -233,7 +234,10 @@ REGION_NAMES: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
             ("Ituri", "Tshopo", "Haut-Uele", "Bas-Uele"),
         ),
     ),
-    "NGA": ((("Niger Delta",), ("Rivers", "Bayelsa", "Delta")),),
+    "NGA": (
+        (("Niger Delta",), ("Rivers", "Bayelsa", "Delta")),
+        (("FCT", "Abuja FCT"), ("Federal Capital Territory",)),
+    ),
     "MLI": ((("Azawad",), ("Tombouctou", "Gao", "Kidal", "Menaka")),),
     "MMR": (
         (("Arakan",), ("Rakhine",)),
