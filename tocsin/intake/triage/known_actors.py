@@ -120,8 +120,8 @@ def known_actor_cues() -> CountryCues:
             iso3, _, share = code.partition(":")
             gains.append((iso3, float(share or 1.0)))
         for name in names.split(";"):
-            table[folded_words(name)] = tuple(gains)
-            written = name.strip()
-            if written[:1].isupper() and folded_words(name) not in names_in(written, True):
-                phrases.add(folded_words(name))  # small or common words inside ("Clan del Golfo")
+            key, written = folded_words(name), name.strip()
+            table[key] = tuple(gains)
+            if written[:1].isupper() and key not in names_in(written, True):
+                phrases.add(key)  # small or common words inside ("Clan del Golfo")
     return CountryCues(table, frozenset(phrases))
