@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tocsin.intake.triage.country_cues import learn_country_cues
+from tocsin.intake.triage.country_cues import CountryCues, learn_country_cues
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.place_resolver import (
     PlaceResolver,
@@ -340,3 +340,27 @@ def test_without_a_home_the_file_s_countries_settle_a_shared_name() -> None:
     assert (place.country_iso3, place.admin1) == ("LBN", "North")
     # They never place a report that names nothing.
     assert resolver.resolve("Two clans clashed.").country_iso3 is None
+
+
+def test_a_name_repeated_in_a_chain_says_its_country_once() -> None:
+    # ACLED writes a town and the district named after it: "Cantonment (Cantonment)", also
+    # a town of Florida, after "Dhaka".
+    gazetteer = Gazetteer()
+    gazetteer.add(Place(PlaceKind.ADMIN1, "BGD", "Dhaka", admin1="Dhaka"), ["Dhaka"])
+    florida = Place(PlaceKind.CITY, "USA", "Cantonment", admin1="Florida", population=1000)
+    gazetteer.add(florida, ["Cantonment"])
+    text = "Officers gathered in Dhaka - Cantonment (Cantonment) on Monday."
+    assert PlaceResolver(gazetteer).resolve(text).country_iso3 == "BGD"
+
+
+def test_a_place_in_a_country_the_file_never_had_counts_for_less() -> None:
+    # "Taka" is a town of Japan and, in this report, a village of Congo that no gazetteer has;
+    # a known group's name says Congo.
+    gazetteer = Gazetteer()
+    gazetteer.add(Place(PlaceKind.CITY, "JPN", "Taka", admin1="Hyogo", population=1000), ["Taka"])
+    cues = CountryCues({"ndc r": (("COD", 1.0),)})
+    text = "The NDC-R militia clashed with soldiers in Taka village."
+    outside = PlaceResolver(gazetteer, cues=cues, country_shares={"COD": 0.5, "UGA": 0.5})
+    assert outside.resolve(text).country_iso3 == "COD"
+    inside = PlaceResolver(gazetteer, cues=cues, country_shares={"COD": 0.5, "JPN": 0.5})
+    assert inside.resolve(text).country_iso3 == "JPN"

@@ -5,7 +5,8 @@ Burkina Faso and of Japan. The resolver collects every name the gazetteer knows,
 for a country (unique names and larger places weigh more, names mentioned first weigh more, names
 written as a chain such as "Tin-Akoff (Tin-Akoff, Oudalan)" or "Rafah, North Sinai" that agree on
 a country weigh more), then, within that country, for a first-level unit; where a chain ends in
-a unit ("Kitengela town, Kajiado county"), that unit decides the chain's first-level unit. A
+a unit ("Kitengela town, Kajiado county"), that unit decides the chain's first-level unit; a
+name a chain repeats ("Cantonment (Cantonment)", a town and its district) counts once. A
 country named as whose forces fight ("Russian forces shelled ..."), a militia named after a
 place ("Fano militia") and whom a protest supports ("in solidarity with the Palestinian people")
 vote apart from the places: only where they do not place the event elsewhere. A country's own
@@ -14,10 +15,11 @@ Names of armed groups and parties known to fight in a country ("FARDC", `known_a
 script written in one country (Burmese) vote too, below any place.
 
 A trained model adds what its file taught: a home country (the answer when nothing else is
-said), country cues (names of groups and people, weighed below places), the file's own names
-for first-level units, in which the answer is given, and the unit where the file codes events
-whose notes name no place (its capital, as a rule): the answer, without coordinates, for a
-report placed in a country but in none of its places.
+said) or else the file's countries (a place in another counts for less), country cues (names
+of groups and people, weighed below places), the file's own names for first-level units, in
+which the answer is given, and the unit where the file codes events whose notes name no place
+(its capital, as a rule): the answer, without coordinates, for a report placed in a country but
+in none of its places.
 """
 
 from __future__ import annotations
@@ -67,6 +69,11 @@ _HOME_PRIOR = 1.0
 # little that they only settle a name several countries share ("North" of Lebanon, the file's,
 # over Haiti's) and never place a report that names nothing.
 _FILE_PRIOR = 0.25
+# A regional desk's reports come from its region: a name read in a country of which the file
+# holds no event is more likely a village no gazetteer has than a place abroad ("Taka" of Japan
+# in "the Mironge and Taka villages of Mutongo locality", where the NDC-R fights), so it counts
+# for less.
+_OUTSIDE_FILE = 0.7
 # A country named as whose forces fight ("Russian forces shelled near Nadiia, Donetsk") says who,
 # not where: where the text places the event in another country more than in its own, it counts
 # for nothing once that place is clear (Donetsk, the Ukrainian region, over Donetsk, a town of
@@ -168,6 +175,19 @@ class _Reading:
     chain: int
     mention: int
     unit: bool  # read from an administrative unit's name, not a town's
+
+
+def _distinct_names(members: list[Mention]) -> list[Mention]:
+    """A chain's members, each name once: "Cantonment (Cantonment)" is a town and the district
+    named after it, one name that says its country once, not twice (a homonym abroad, a town
+    of Florida, would otherwise outvote "Dhaka" before it)."""
+    seen: set[tuple[Place, ...]] = set()
+    distinct: list[Mention] = []
+    for mention in members:
+        if mention.places not in seen:
+            seen.add(mention.places)
+            distinct.append(mention)
+    return distinct
 
 
 def _agreeing_with_chain_units(readings: list[_Reading]) -> list[_Reading]:
@@ -302,7 +322,7 @@ class PlaceResolver:
         for members in chains.values():
             anchor = _unit_readings_of_anchor(members)
             agreeing: dict[str, dict[str, float]] = defaultdict(dict)
-            for mention in members:
+            for mention in _distinct_names(members):
                 best: dict[str, float] = {}
                 kinds: dict[str, set[PlaceKind]] = defaultdict(set)
                 named = _named_countries(mention)
@@ -325,6 +345,9 @@ class PlaceResolver:
                 # Each name beyond the first confirms the chain as much as it is believed to be
                 # a place: a word glued to an unknown name ("Soledad Doblado") barely does.
                 scores[iso3] += _CHAIN_BONUS * (sum(names.values()) - max(names.values()))
+        if self.home_country is None and self.country_shares:
+            for iso3 in scores.keys() - self.country_shares.keys():
+                scores[iso3] *= _OUTSIDE_FILE
         for iso3, weight in actors.items():
             elsewhere = max((v for c, v in scores.items() if c != iso3), default=0.0)
             if elsewhere < max(scores.get(iso3, 0.0), _MIN_COUNTRY_SCORE):
