@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tocsin.intake.triage.embedding import DIMENSION, Matrix
+from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.pipeline import TriagePipeline
+from tocsin.intake.triage.triage_model import TriageModel
 from tocsin.intake.triage.urgency import URGENCY_LEVELS
 from tocsin.intake.triage.violation_types import VIOLATION_CODES
 
@@ -99,3 +105,28 @@ def test_triage_never_raises_on_any_text(pipeline: TriagePipeline, texts: list[s
     results = pipeline.triage(texts)
     assert len(results) == len(texts)
     assert all(r.violation_type in VIOLATION_CODES for r in results)
+
+
+class OneVector:
+    """Every text embeds alike: only places, dates and names can tell reports apart."""
+
+    max_tokens = 0
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        rows = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        rows[:, 0] = 1.0
+        return rows
+
+
+def test_a_unit_spelt_two_ways_does_not_keep_duplicates_apart(untrained_model: TriageModel) -> None:
+    gazetteer = Gazetteer()
+    hilmand = Place(PlaceKind.ADMIN1, "AFG", "Hilmand", admin1="Hilmand")
+    gazetteer.add(hilmand, ["Hilmand", "Helmand", "هلمند"])
+    pipeline = TriagePipeline(untrained_model, gazetteer, embedder=OneVector())
+    english = "Taliban attacked a check point in Nad Ali, Helmand, killing three policemen."
+    arabic = "هاجمت طالبان نقطة تفتيش في ناد علي في هلمند وقتلت ثلاثة من رجال الشرطة"
+    results = pipeline.triage([english, arabic])
+    # Each as the report spells it (the Arabic one in the P-code file's Latin name) ...
+    assert [r.admin1 for r in results] == ["Helmand", "Hilmand"]
+    # ... and still one unit: the translation is the same report.
+    assert results[0].cluster == results[1].cluster == 0

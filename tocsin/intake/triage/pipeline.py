@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tocsin.intake.triage.duplicates import DuplicatePolicy, cluster_duplicates
+from tocsin.intake.triage.duplicates import DuplicatePolicy, Placing, cluster_duplicates
 from tocsin.intake.triage.embedding import DIMENSION, E5Embedder, Embedder, Matrix, clean_text
 from tocsin.intake.triage.gazetteer import Gazetteer
 from tocsin.intake.triage.gazetteer_sources import DEFAULT_PCODES, build_gazetteer
@@ -116,6 +116,16 @@ class TriagePipeline:
             for text in texts
         ]
 
+    def _placing(self, place: ResolvedPlace) -> Placing:
+        """Where a report is, for keeping reports placed apart out of one cluster: a unit under
+        any of its spellings is one ("Helmand" as a report writes it, "Hilmand" as a report in
+        Arabic is answered)."""
+        country, admin1 = place.country_iso3, place.admin1
+        if country is not None and admin1 is not None:
+            units = self.resolver.gazetteer.admin1_units(country, admin1)
+            admin1 = min(units) if units else admin1
+        return (country, admin1, place.admin2)
+
     def triage(self, texts: Sequence[str]) -> list[TriageResult]:
         return self.triage_with_embeddings(texts)[0]
 
@@ -131,7 +141,7 @@ class TriagePipeline:
         classifier = self.model.classifier
         proba = classifier.predict_proba(cleaned, embeddings=embeddings)
         best = proba.argmax(axis=1)
-        places = [(r.place.country_iso3, r.place.admin1, r.place.admin2) for r in readings]
+        places = [self._placing(r.place) for r in readings]
         clusters = cluster_duplicates(cleaned, embeddings, self.duplicates, places)
         results = []
         for i, (text, reading) in enumerate(zip(cleaned, readings, strict=True)):

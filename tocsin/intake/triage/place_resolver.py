@@ -38,6 +38,7 @@ from tocsin.intake.triage.misspelt_places import MisspeltPlaces
 from tocsin.intake.triage.place_mentions import Mention, find_mentions
 from tocsin.intake.triage.script_countries import script_countries
 from tocsin.intake.triage.unit_spellings import Spellings
+from tocsin.intake.triage.written_unit_names import written_unit_name
 
 _KIND_WEIGHT = {
     PlaceKind.COUNTRY: 1.5,
@@ -233,7 +234,7 @@ class PlaceResolver:
         self.placeless_units = placeless_units or {}
 
     def resolve(self, text: str) -> ResolvedPlace:
-        place = self._resolve(text)
+        place, mentions = self._resolve(text)
         country, admin1 = place.country_iso3, place.admin1
         if country is None:
             return place
@@ -253,18 +254,23 @@ class PlaceResolver:
             elif region:
                 return dataclasses.replace(place, admin1=None)  # "western Libya"
         own = self.spellings.get(country, {}).get(admin_key(admin1))
+        if own is None and admin1 == place.admin1:
+            own = written_unit_name(text, mentions, country, admin1)
         if own is None:
             own = self.gazetteer.common_names.get(country, {}).get(admin1)
         return place if own is None else dataclasses.replace(place, admin1=own)
 
-    def _resolve(self, text: str) -> ResolvedPlace:
-        mentions = find_mentions(text, self.gazetteer)
+    def _resolve(self, text: str) -> tuple[ResolvedPlace, list[Mention]]:
+        """The place `text` names, with the names of the gazetteer it writes (misspelt ones
+        aside: "Nangrhar" is no spelling to answer in)."""
+        found = find_mentions(text, self.gazetteer)
+        mentions = found
         if self.misspelt is not None:
-            extra = self.misspelt.mentions(text, mentions)
-            mentions = sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+            extra = self.misspelt.mentions(text, found)
+            mentions = sorted(found + extra, key=lambda m: m.start) if extra else found
         country = self._country(text, mentions)
         if country is None:
-            return ResolvedPlace()
+            return ResolvedPlace(), found
         # A name said of a party ("Amhara militia", "in support of Gaza") places the event only
         # where no other name does.
         placing = [m for m in mentions if not m.actor]
@@ -272,7 +278,7 @@ class PlaceResolver:
         if not readings and len(placing) < len(mentions):
             readings = _agreeing_with_chain_units(list(self._readings(mentions, country)))
         if not readings:
-            return self._in_the_capital(text, country) or ResolvedPlace(country)
+            return self._in_the_capital(text, country) or ResolvedPlace(country), found
         votes: dict[str, float] = defaultdict(float)
         for reading in readings:
             votes[reading.admin1] += reading.weight
@@ -292,10 +298,10 @@ class PlaceResolver:
         located = [r for r in mine if r.latitude is not None and r.admin2 in (admin2, None)]
         if located:
             best = max(located, key=lambda r: r.weight)
-            return ResolvedPlace(country, admin1, admin2, best.latitude, best.longitude)
+            return ResolvedPlace(country, admin1, admin2, best.latitude, best.longitude), found
         centroid = self.gazetteer.centroid(country, admin1, admin2)
         lat, lon = centroid if centroid else (None, None)
-        return ResolvedPlace(country, admin1, admin2, lat, lon)
+        return ResolvedPlace(country, admin1, admin2, lat, lon), found
 
     def _in_the_capital(self, text: str, country: str) -> ResolvedPlace | None:
         """The capital's units, for a report placed in a country that names no place in it but
@@ -303,7 +309,7 @@ class PlaceResolver:
         capital = self.gazetteer.capitals.get(country)
         if capital is None or not _THE_CAPITAL.search(text):
             return None
-        place = self._resolve(capital)
+        place, _ = self._resolve(capital)
         return place if place.country_iso3 == country and place.admin1 else None
 
     def _country(self, text: str, mentions: list[Mention]) -> str | None:
