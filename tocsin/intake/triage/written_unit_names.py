@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
 from tocsin.intake.triage.admin_keys import admin_key
 from tocsin.intake.triage.gazetteer import PlaceKind
 from tocsin.intake.triage.place_mentions import Mention
+from tocsin.intake.triage.similar_unit_names import similar_unit
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")  # "in Assam's Kamrup district"
 _CAPITALISED_WORDS = re.compile(r"[A-Z][a-z'\u2019]+(?:[ -][A-Z][a-z'\u2019]+)*")
@@ -32,9 +32,6 @@ north south east west northern southern eastern western central upper lower midd
 est ouest centre
 """
 _DIRECTION_WORDS = frozenset(_DIRECTION_LIST.split())
-# Spellings of one name share most of their letters ("Paktia", "Paktya": 0.83; "Kordestan",
-# "Kurdistan": 0.78); two names of one unit rarely do ("Trans Mara", "Narok": 0.4).
-_SAME_NAME_RATIO = 0.7
 
 
 def written_unit_name(
@@ -60,10 +57,10 @@ def written_unit_name(
 
 def _another_spelling(written: str, official: str) -> bool:
     """Whether two folded names differ, but only as spellings of one name do ("helmand",
-    "hilmand"; "wardak", "maidan wardak"), not as two names of a unit ("trans mara", a former
-    district, for "narok")."""
+    "hilmand", by `similar_unit`; "wardak", "maidan wardak"), not as two names of a unit
+    ("trans mara", a former district, for "narok")."""
     if written == official:
         return False
     if f" {written} " in f" {official} " or f" {official} " in f" {written} ":
         return True
-    return SequenceMatcher(None, written, official).ratio() >= _SAME_NAME_RATIO
+    return similar_unit(written, [official]) is not None
