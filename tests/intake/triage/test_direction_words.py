@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from tocsin.intake.triage.direction_words import adjective_forms, bracketed_forms, in_english
+from tocsin.intake.triage.direction_words import (
+    adjective_forms,
+    as_noun,
+    bracketed_forms,
+    in_english,
+    is_position_word,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,3 +60,17 @@ def test_a_direction_in_brackets_is_written_as_reports_write_it() -> None:
 )
 def test_an_opening_direction_is_written_as_an_adjective_too(name: str, forms: list[str]) -> None:
     assert adjective_forms(name) == forms
+
+
+def test_as_noun_reads_the_adjective_of_a_direction_as_the_direction() -> None:
+    assert [as_noun(w) for w in ("northern", "western", "north", "darfur")] == [
+        "north",
+        "west",
+        "north",
+        "darfur",
+    ]
+
+
+def test_position_words_are_told_from_names_in_english_and_french() -> None:
+    assert all(is_position_word(w) for w in ("North", "eastern", "Central", "Haut", "Sud", "Far"))
+    assert not any(is_position_word(w) for w in ("Kivu", "Helmand", "Northam", "Estonia"))

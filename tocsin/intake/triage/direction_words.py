@@ -22,6 +22,12 @@ _ENGLISH = {
     "basse": "Lower",
 }
 _FAR = ("extreme", "extrême")
+_COMPASS = ("north", "south", "east", "west")
+_AS_NOUN = {f"{direction}ern": direction for direction in _COMPASS}
+# Words that place a unit within a larger one rather than name it, in English and French.
+_POSITION_WORDS = frozenset(
+    [*_COMPASS, *_AS_NOUN, *_ENGLISH, *_FAR, "central", "centre", "upper", "lower", "middle", "far"]
+)
 _PARTS = re.compile(r"([\s-]+)")
 _IN_BRACKETS = re.compile(r"^(.+?)\s*\((North|South|East|West)\)$")
 _OPENING_DIRECTION = re.compile(
@@ -74,3 +80,15 @@ def adjective_forms(name: str) -> list[str]:
         return []
     direction, rest = match.groups()
     return [f"{direction}ern {rest}"]
+
+
+def as_noun(word: str) -> str:
+    """ "northern" -> "north" (lower case in, lower case out); any other word unchanged: "Western
+    Darfur" and "West Darfur" are one unit's names."""
+    return _AS_NOUN.get(word, word)
+
+
+def is_position_word(word: str) -> bool:
+    """Whether `word` ("North", "eastern", "Haut", "central") says where within a larger unit,
+    in English or French, rather than naming one."""
+    return word.lower() in _POSITION_WORDS

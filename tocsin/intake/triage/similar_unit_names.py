@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 from tocsin.intake.triage.admin_keys import admin_key
+from tocsin.intake.triage.direction_words import as_noun
 
 _OFFICE_WORDS = frozenset(["mayorality", "area", "shabiyat", "baladiyat", "madinat"])
-_DIRECTIONS = {"western": "west", "eastern": "east", "northern": "north", "southern": "south"}
 _VOWELS = re.compile("[aeiouy ]")
 # Ratio of matching letters (difflib) for two spellings of one name, and by how much the best
 # match must beat the next: "oromiya"/"oromia" 0.92, "tartus"/"tartous" 0.92.
@@ -31,7 +31,7 @@ _SHORTEST_STEM = 4
 
 
 def _core(name: str) -> str:
-    words = [_DIRECTIONS.get(w, w) for w in admin_key(name).split() if w not in _OFFICE_WORDS]
+    words = [as_noun(w) for w in admin_key(name).split() if w not in _OFFICE_WORDS]
     return " ".join(words)
 
 

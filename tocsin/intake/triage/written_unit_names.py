@@ -21,17 +21,13 @@ import re
 from collections.abc import Sequence
 
 from tocsin.intake.triage.admin_keys import admin_key
+from tocsin.intake.triage.direction_words import is_position_word
 from tocsin.intake.triage.gazetteer import PlaceKind
 from tocsin.intake.triage.place_mentions import Mention
 from tocsin.intake.triage.similar_unit_names import similar_unit
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")  # "in Assam's Kamrup district"
 _CAPITALISED_WORDS = re.compile(r"[A-Z][a-z'\u2019]+(?:[ -][A-Z][a-z'\u2019]+)*")
-_DIRECTION_LIST = """
-north south east west northern southern eastern western central upper lower middle far nord sud
-est ouest centre
-"""
-_DIRECTION_WORDS = frozenset(_DIRECTION_LIST.split())
 
 
 def written_unit_name(
@@ -49,8 +45,8 @@ def written_unit_name(
         written = _POSSESSIVE.sub("", text[mention.start : mention.end])
         if _CAPITALISED_WORDS.fullmatch(written) is None:
             continue
-        words = {word.lower() for word in re.split(r"[ -]", written)}
-        if not words & _DIRECTION_WORDS and _another_spelling(admin_key(written), key):
+        positioned = any(is_position_word(word) for word in re.split(r"[ -]", written))
+        if not positioned and _another_spelling(admin_key(written), key):
             return written
     return None
 
