@@ -43,6 +43,26 @@ from tocsin.intake.triage.embedding import (
             "Myanmar military and KNU clashed.",
         ),
         ("Other: in Ennery, Artibonite, trucks blocked roads.", "Other: trucks blocked roads."),
+        # Names joined into one place, brackets within brackets, a place only in brackets.
+        (
+            "On 27 April 2021, near Myo Thit and Kone Law village in Momauk township (Bhamo"
+            " District, Kachin State), the military carried out airstrikes.",
+            "the military carried out airstrikes.",
+        ),
+        (
+            "On 5 March 2021, in Thingangyun township (Yangon (east) district, Yangon region),"
+            " two people threw homemade bombs.",
+            "two people threw homemade bombs.",
+        ),
+        (
+            "On 9 April 2021, (Monywa Township, Monywa District, Sagaing Region), an explosion"
+            " occurred.",
+            "an explosion occurred.",
+        ),
+        (
+            "On 2 May 2020, in Kaya and the villages around, men fled.",
+            "in Kaya and the villages around, men fled.",
+        ),
         # What follows a place is kept when it is not itself a place.
         (
             "On 2 May 2020, in Kaya, JNIM militants attacked, killing 3.",

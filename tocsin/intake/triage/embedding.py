@@ -42,15 +42,19 @@ _LEADING_DATE = re.compile(
 # Region), ..."): one to three comma-separated runs of capitalised names, unit words and brackets.
 _NAME_WORD = r"[A-Z0-9][\w'\u2019./-]*"
 _UNIT_WORD = (
-    r"(?:village|tract|township|town|city|district|region|state|province|county|area"
+    r"(?:village|tract|track|ward|township|town|city|district|region|state|province|county|area"
     r"|commune|neighbou?rhood|municipality|department|governorate)"
 )
+# Words that join names into one place ("Myo Thit and Kone Law village in Momauk township"), and
+# brackets one deep ("Thingangyun township (Yangon (east) district, Yangon region)").
+_JOINING_WORD = r"(?:and|in|of|the|near)"
+_BRACKETS = r"\((?:[^()]|\([^()]{0,40}\)){0,80}\)"
 _PLACE_RUN = (
-    rf"{_NAME_WORD}(?:\s+(?:-|\u2013|de|du|des|la|le|{_UNIT_WORD}|{_NAME_WORD}"
-    r"|\([^()]{0,80}\)))*"
+    rf"{_NAME_WORD}(?:\s+(?:-|\u2013|de|du|des|la|le|{_UNIT_WORD}|{_JOINING_WORD}|{_NAME_WORD}"
+    rf"|{_BRACKETS}))*"
 )
 _LEADING_PLACE = re.compile(
-    rf"^(?:in|near|around|outside|off the coast of|at)\s+(?:the\s+)?{_PLACE_RUN}"
+    rf"^(?:(?:in|near|around|outside|off the coast of|at)\s+(?:the\s+)?{_PLACE_RUN}|{_BRACKETS})"
     rf"(?:\s*,\s*{_PLACE_RUN}){{0,2}}\s*,\s*"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
