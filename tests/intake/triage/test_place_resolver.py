@@ -305,6 +305,27 @@ def test_a_chain_ending_in_a_first_level_unit_means_that_unit() -> None:
     assert resolver.resolve("Shelling was heard in Azov.").country_iso3 == "RUS"
 
 
+def test_a_town_the_training_file_placed_keeps_its_country_in_such_a_chain() -> None:
+    # Lebanon 2024: "El Mina (Tripoli, Tripoli)"; Tripoli is a first-level unit only of Libya.
+    gazetteer = Gazetteer()
+    district = Place(PlaceKind.ADMIN1, "LBY", "Tripoli", admin1="Tripoli")
+    capital = Place(PlaceKind.CITY, "LBY", "Tripoli", "Tripoli", None, 32.9, 13.2, 1_300_000)
+    city = Place(PlaceKind.CITY, "LBN", "Tripoli", "North", None, 34.4, 35.8, 229_000)
+    for known in (district, capital, city):
+        gazetteer.add(known, [known.name])
+    learned = Place(PlaceKind.CITY, "LBN", "El Mina", "North", None, 34.45, 35.8, 3, True)
+    gazetteer.add(learned, ["El Mina"])
+    text = "Retirees blocked the road in El Mina (Tripoli, Tripoli) over low wages."
+    place = PlaceResolver(gazetteer, home_country="LBN").resolve(text)
+    assert (place.country_iso3, place.admin1) == ("LBN", "North")
+    # A town no training event placed leaves the chain to the first-level unit.
+    unknown = Place(PlaceKind.CITY, "LBN", "El Mina", "North", None, 34.45, 35.8, 3)
+    bare = Gazetteer()
+    for known in (district, capital, city, unknown):
+        bare.add(known, [known.name])
+    assert PlaceResolver(bare).resolve(text).country_iso3 == "LBY"
+
+
 def test_russia_is_answered_at_its_federal_subjects() -> None:
     # The P-code file's first level is eight federal districts; ACLED's is the oblasts.
     gazetteer = Gazetteer()

@@ -3,7 +3,11 @@ from __future__ import annotations
 from tocsin.intake.triage.admin_keys import admin_key
 from tocsin.intake.triage.gazetteer import Gazetteer, Place, PlaceKind
 from tocsin.intake.triage.place_resolver import PlaceResolver
-from tocsin.intake.triage.unit_spellings import learn_admin2_countries, learn_unit_spellings
+from tocsin.intake.triage.unit_spellings import (
+    file_units,
+    learn_admin2_countries,
+    learn_unit_spellings,
+)
 
 TIMBUKTU = (16.77, -3.0)
 
@@ -98,3 +102,8 @@ def test_a_file_a_level_down_is_answered_at_its_level(small_gazetteer: Gazetteer
     assert PlaceResolver(small_gazetteer, admin2_countries=mixed).resolve(text).admin1 == "Sahel"
     # A file mostly at the first level is not a level down.
     assert learn_admin2_countries(units("Sahel", "Est", "Soum"), small_gazetteer) == {}
+
+
+def test_file_units_are_the_units_the_training_events_name() -> None:
+    places = towns(("Ber", "Timbuktu"), ("Lerneb", "Region de Timbuktu"), ("Gao", "Gao"))
+    assert file_units(places) == {"MLI": {"timbuktu": "Timbuktu", "gao": "Gao"}}

@@ -174,3 +174,13 @@ def test_an_untrained_install_gives_sensible_labels_in_four_languages(
     predicted = untrained_model.classifier.predict(texts)
     right = sum(p == expected for p, (_, expected) in zip(predicted, NEW_REPORTS, strict=True))
     assert right >= 8, list(zip(texts, predicted, strict=True))
+
+
+def test_the_weapon_cue_is_a_column_of_its_own_and_old_models_read_without_it() -> None:
+    texts, labels = zip(*CLASH_HEAVY, strict=True)
+    cued = ViolationClassifier(embedder=HashingEmbedder()).fit(texts, labels)
+    bare = ViolationClassifier(embedder=HashingEmbedder(), weapon_cue=False).fit(texts, labels)
+    assert cued.model_.coef_.shape[1] == bare.model_.coef_.shape[1] + 1
+    del bare.__dict__["weapon_cue"]  # as unpickled from an older version
+    assert bare.weapon_cue is False
+    assert bare.predict(["Militants battled troops at the base"])[0] == "armed_clash"

@@ -2,7 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from tocsin.intake.triage.violation_cues import names_abduction, names_sexual_violence
+from tocsin.intake.triage.violation_cues import (
+    names_abduction,
+    names_remote_weapon,
+    names_sexual_violence,
+)
 
 
 @pytest.mark.parametrize(
@@ -79,3 +83,46 @@ def test_words_that_name_an_abduction_alone(text: str) -> None:
 )
 def test_an_abduction_with_other_harm_or_none_named_is_no_cue(text: str) -> None:
     assert not names_abduction(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 27 April 2021, the Myanmar military carried out airstrikes against the KIA.",
+        "Two villagers stepped on a landmine and died.",
+        "An IED hit an army convoy near Djibo.",
+        "Turkish forces shelled the village with artillery.",
+        "KDF jets strike al Shabaab locations in Gedo region.",
+        "An explosion occurred near the junction; nobody claimed it.",
+        "Soldiers found the bodies of the victims after an airstrike.",
+        "Des obus sont tombés sur le quartier.",
+        "قصفت القوات الحكومية مواقع المتمردين",
+    ],
+)
+def test_words_that_name_a_weapon_used_from_afar(text: str) -> None:
+    assert names_remote_weapon(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "JNIM militants attacked the village and killed five.",
+        "The army dismantled an IED on the road to Djibo.",
+        "Two militants were killed while planting IEDs on the road.",
+        "An IED planted near the bridge was defused by the army.",
+        "The army recovered IEDs and bomb-making material at the base.",
+        "Les démineurs ont désamorcé un engin explosif.",
+        "Gunmen shot dead a trader at the gold mine.",
+    ],
+)
+def test_a_weapon_disrupted_or_none_named_is_no_cue(text: str) -> None:
+    assert not names_remote_weapon(text)
+
+
+def test_a_weapon_named_in_a_sentence_about_a_protest_is_no_cue() -> None:
+    # Lebanon 2024: read as remote violence once the cue did not look at the sentence.
+    assert not names_remote_weapon(
+        "University students protested at the campus against the Israeli bombardment of Gaza."
+    )
+    assert not names_remote_weapon("Families of the victims of the port explosion protested.")
+    assert names_remote_weapon("Students protested on Monday. On Tuesday, a drone struck a car.")

@@ -48,3 +48,14 @@ def test_the_desk_s_own_spelling_comes_first(gazetteer: Gazetteer) -> None:
     spellings = {"AFG": {admin_key("Hilmand"): "Helmand Province"}}
     resolver = PlaceResolver(gazetteer, spellings=spellings)
     assert resolver.resolve("Clashes in Nad Ali, Helmand.").admin1 == "Helmand Province"
+
+
+def test_a_unit_the_desk_names_as_the_gazetteer_does_keeps_that_name(
+    gazetteer: Gazetteer,
+) -> None:
+    # Iraq 2024: the file says "Duhok" as the P-code file does, a report "Dahuk".
+    file_units = {"AFG": frozenset([admin_key("Hilmand")])}
+    resolver = PlaceResolver(gazetteer, file_units=file_units)
+    assert resolver.resolve("Clashes in Nad Ali, Helmand.").admin1 == "Hilmand"
+    # A unit the file never names is still answered as the report spells it.
+    assert resolver.resolve("A soldier was killed in Jaghatu district, Wardak.").admin1 == "Wardak"

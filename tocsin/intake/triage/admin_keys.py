@@ -4,6 +4,7 @@ P-code file, GeoNames, ACLED and a deployment's own files.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from tocsin.intake.triage.folding import fold
@@ -27,6 +28,8 @@ _ELISION = re.compile("\\b([ldLD])['\u2019]")
 TITLES = {"mt": "mount", "st": "saint", "ste": "sainte", "sta": "santa"}
 
 
+# Kept: duplicate detection compares every close pair's units, the same few names many times.
+@functools.lru_cache(maxsize=65_536)
 def admin_key(name: str) -> str:
     """A unit's name as two sources can agree on it: folded, without designator words, with
     an opening title spelt out."""

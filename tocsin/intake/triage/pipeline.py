@@ -25,7 +25,11 @@ from tocsin.intake.triage.misspelt_places import home_places
 from tocsin.intake.triage.place_resolver import PlaceResolver, ResolvedPlace
 from tocsin.intake.triage.risk_factors import risk_factors
 from tocsin.intake.triage.triage_model import TriageModel
-from tocsin.intake.triage.unit_spellings import learn_admin2_countries, learn_unit_spellings
+from tocsin.intake.triage.unit_spellings import (
+    file_units,
+    learn_admin2_countries,
+    learn_unit_spellings,
+)
 from tocsin.intake.triage.urgency import assess_urgency
 from tocsin.intake.triage.violation_types import ViolationType
 
@@ -102,6 +106,7 @@ class TriagePipeline:
             admin2_countries,
             dict(learned.country_shares),
             dict(learned.placeless_units),
+            {iso3: frozenset(names) for iso3, names in file_units(places).items()},
         )
         self.duplicates = duplicates or DuplicatePolicy()
 

@@ -114,12 +114,17 @@ def _unit_readings_of_anchor(members: list[Mention]) -> tuple[Place, ...]:
     a first-level unit somewhere, only that unit, as reports write "village, region" ("Azov,
     Donetsk" is in Ukraine's Donetsk oblast, not in Donetsk and Azov, towns of Russia). Not a
     second-level unit: there are so many that a list of towns ("Dedougou, Manga and Po") often
-    ends in one abroad."""
+    ends in one abroad. A country where the training file placed an earlier member keeps its
+    readings too ("El Mina (Tripoli, Tripoli)": El Mina is a town of Lebanon the file knows, and
+    Tripoli a first-level unit only of Libya)."""
     anchor = members[-1].places
     if len(members) < 2:
         return anchor
     units = {p.iso3 for p in anchor if p.kind is PlaceKind.ADMIN1}
-    return tuple(p for p in anchor if p.iso3 in units) if units else anchor
+    if not units:
+        return anchor
+    units |= {p.iso3 for m in members[:-1] for p in m.places if p.confirmed}
+    return tuple(p for p in anchor if p.iso3 in units)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +228,7 @@ class PlaceResolver:
         admin2_countries: dict[str, frozenset[str]] | None = None,
         country_shares: dict[str, float] | None = None,
         placeless_units: dict[str, str] | None = None,
+        file_units: dict[str, frozenset[str]] | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.home_country = home_country
@@ -232,6 +238,7 @@ class PlaceResolver:
         self.admin2_countries = admin2_countries or {}
         self.country_shares = country_shares or {}
         self.placeless_units = placeless_units or {}
+        self.file_units = file_units or {}
 
     def resolve(self, text: str) -> ResolvedPlace:
         place, mentions = self._resolve(text)
@@ -242,19 +249,22 @@ class PlaceResolver:
             # Already in the file's spelling: learned from its events.
             return dataclasses.replace(place, admin1=self.placeless_units.get(country))
         key = admin_key(admin1)
-        file_units = self.admin2_countries.get(country)
+        level_down = self.admin2_countries.get(country)
         region = country in REGION_LAYER_COUNTRIES and key in self.gazetteer.admin1_names.get(
             country, {}
         )
-        if region or (file_units and key not in file_units):
+        if region or (level_down and key not in level_down):
             # The deployment's first level is the gazetteer's second (`unit_spellings`).
             if place.admin2 is not None:
                 admin1 = place.admin2
                 place = dataclasses.replace(place, admin1=admin1, admin2=None)
             elif region:
                 return dataclasses.replace(place, admin1=None)  # "western Libya"
-        own = self.spellings.get(country, {}).get(admin_key(admin1))
-        if own is None and admin1 == place.admin1:
+        key = admin_key(admin1)
+        own = self.spellings.get(country, {}).get(key)
+        # A unit the training file names as the gazetteer does is answered so, as the desk
+        # writes it ("Duhok"), not as one report spells it ("Dahuk").
+        if own is None and admin1 == place.admin1 and key not in self.file_units.get(country, ()):
             own = written_unit_name(text, mentions, country, admin1)
         if own is None:
             own = self.gazetteer.common_names.get(country, {}).get(admin1)

@@ -68,7 +68,7 @@ def learn_unit_spellings(places: Iterable[Place], gazetteer: Gazetteer) -> Spell
             # ("Moi University" lies nearest places of Nandi, and the file says Uasin Gishu).
             continue
         spellings[iso3][key] = name
-    for iso3, file_names in _file_units(places).items():
+    for iso3, file_names in file_units(places).items():
         units = {*gazetteer.admin1_names.get(iso3, {}), *gazetteer.admin2_names.get(iso3, {})}
         for key in units:
             if key in file_names or key in spellings[iso3] or len(key) < MIN_NEAR_LENGTH:
@@ -83,7 +83,7 @@ def learn_unit_spellings(places: Iterable[Place], gazetteer: Gazetteer) -> Spell
     return {iso3: names for iso3, names in spellings.items() if names}
 
 
-def _file_units(places: Iterable[Place]) -> dict[str, dict[str, str]]:
+def file_units(places: Iterable[Place]) -> dict[str, dict[str, str]]:
     """iso3 -> {admin_key: name} of the first-level units the training events name."""
     units: dict[str, dict[str, str]] = defaultdict(dict)
     for place in places:
@@ -100,7 +100,7 @@ def learn_admin2_countries(
     with the file's own unit names (folded by `admin_key`): an answer already among them, from
     a town the model learned, needs no change."""
     found = {}
-    for iso3, file_names in _file_units(places).items():
+    for iso3, file_names in file_units(places).items():
         first = gazetteer.admin1_names.get(iso3, {})
         second = gazetteer.admin2_names.get(iso3, {})
         as_first = sum(key in first for key in file_names)

@@ -6,8 +6,9 @@ the TF-IDF of character 2-5-grams reads the whole text and catches the words tha
 ("raped", "IED", "sit-in") in whatever spelling, but knows only the languages it was trained on;
 it sees names blanked (`name_masking`), lest a group that recurs in the training data decide.
 Stacked side by side into one logistic regression, with classes weighted by their rarity, they
-beat either alone (docs/decisions/007-triage-model.md). A third block of one column says whether
-the text names sexual violence outright (`violation_cues`), scaled by `cue_weight`. An ACLED
+beat either alone (docs/decisions/007-triage-model.md). A third block says whether the text
+names sexual violence outright and (with `weapon_cue`) a weapon used from afar
+(`violation_cues`), scaled by `cue_weight`. An ACLED
 note that opens with one of ACLED's tags ("Displacement:", `note_tags`) is given the type the
 tag stands for: the coder has already said it. An untagged text that names an abduction and no
 other harm (`names_abduction`) is an abduction, unless the model reads it as sexual violence or a
@@ -30,7 +31,11 @@ from sklearn.utils.validation import check_is_fitted
 from tocsin.intake.triage.embedding import E5Embedder, Embedder, Matrix, clean_text
 from tocsin.intake.triage.name_masking import without_names
 from tocsin.intake.triage.note_tags import tagged_type
-from tocsin.intake.triage.violation_cues import names_abduction, names_sexual_violence
+from tocsin.intake.triage.violation_cues import (
+    names_abduction,
+    names_remote_weapon,
+    names_sexual_violence,
+)
 from tocsin.intake.triage.violation_types import ViolationType
 
 Probabilities = npt.NDArray[np.float64]
@@ -45,12 +50,14 @@ class ViolationClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     `embedder=None` means the shared e5 encoder; it is looked up at use, never stored, so a
     fitted classifier pickles without the engine. `embedding_weight` scales the embedding block
     against the unit-norm TF-IDF block. `mask_names` blanks names before the TF-IDF
-    (`name_masking`). `abduction_rule` applies `names_abduction` as the module says.
+    (`name_masking`). `abduction_rule` applies `names_abduction` as the module says;
+    `weapon_cue` adds the column of `names_remote_weapon`.
     """
 
     # Models saved before these settings existed have no such attributes and read as before.
     mask_names = False
     abduction_rule = False
+    weapon_cue = False
 
     def __init__(
         self,
@@ -63,6 +70,7 @@ class ViolationClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         cue_weight: float = 1.0,
         mask_names: bool = True,
         abduction_rule: bool = True,
+        weapon_cue: bool = True,
     ) -> None:
         self.embedder = embedder
         self.embedding_weight = embedding_weight
@@ -73,6 +81,7 @@ class ViolationClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.cue_weight = cue_weight
         self.mask_names = mask_names
         self.abduction_rule = abduction_rule
+        self.weapon_cue = weapon_cue
 
     def _embedder(self) -> Embedder:
         return self.embedder if self.embedder is not None else E5Embedder()
@@ -84,8 +93,9 @@ class ViolationClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     def _features(self, texts: Sequence[str], embeddings: Matrix) -> csr_matrix:
         lexical = self.vectorizer_.transform(self._lexical(texts))
         dense = csr_matrix(np.asarray(embeddings, dtype=np.float64) * self.embedding_weight)
+        columns = [names_sexual_violence, *([names_remote_weapon] if self.weapon_cue else [])]
         cues = csr_matrix(
-            np.array([[self.cue_weight * names_sexual_violence(t)] for t in texts], dtype=float)
+            np.array([[self.cue_weight * cue(t) for cue in columns] for t in texts], dtype=float)
         )
         return hstack([lexical, dense, cues]).tocsr()
 

@@ -11,8 +11,9 @@ detection still takes the two spellings for one unit (`TriagePipeline`).
 Only a spelling in Latin letters, of capitalised words, is taken: a report in Arabic or Burmese
 still gets the unit's Latin name, and a name read through a translation of its words of
 direction ("North Kivu" for "Nord-Kivu") or written in lower case ("north Darfur") keeps the
-file's, since the report did not spell the unit's own name. A trained model's own spellings
-(`unit_spellings`) come first: they are the desk's.
+file's, since the report did not spell the unit's own name. A trained model's own names come
+first, its spellings (`unit_spellings`) and the names it writes as the P-code file does ("Duhok",
+where a report says "Dahuk"): they are the desk's.
 """
 
 from __future__ import annotations
