@@ -13,6 +13,16 @@ def test_add_indexes_each_folded_spelling_once() -> None:
     assert gazetteer.admin2_names["BFA"]["oudalan"] == ("Sahel", "Oudalan")
 
 
+def test_a_word_of_a_unit_s_kind_alone_is_no_name_to_find() -> None:
+    # Iraq 2024: "Sports City" of a report from Basra was Saint Lucia's district "City".
+    gazetteer = Gazetteer()
+    city = Place(PlaceKind.ADMIN2, "LCA", "City", admin1="Castries", admin2="City")
+    gazetteer.add(city, ["City"])
+    assert gazetteer.names == {}
+    gazetteer.add(Place(PlaceKind.CITY, "KWT", "Kuwait City"), ["Kuwait City"])
+    assert list(gazetteer.names) == ["kuwait city"]
+
+
 def test_unspaced_names_go_to_their_own_table_and_lengths_follow_first_words() -> None:
     gazetteer = Gazetteer()
     place = Place(PlaceKind.COUNTRY, "MMR", "Myanmar")

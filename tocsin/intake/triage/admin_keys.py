@@ -13,13 +13,18 @@ from tocsin.intake.triage.folding import fold
 # "Province du Soum", "Wilayat Kassala"), and articles: dropped when names from two sources are
 # compared. The Arabic article is written as said before some letters: "Aj Jazirah" (the P-code
 # file) is ACLED's "Al Jazirah".
-_DESIGNATOR_WORDS = """
+_KIND_WORDS = """
 province provincia region regione state etat estado governorate gouvernorat muhafazah muhafazat
 wilaya wilayah district departement department county municipality prefecture territory division
-zone city oblast raion rayon rayonu of de du des la le l d al el
-ad adh an ar as ash at ath az aj
+zone city oblast raion rayon rayonu
 """
-_DESIGNATORS = frozenset(_DESIGNATOR_WORDS.split())
+_ARTICLES = """
+of de du des la le l d al el ad adh an ar as ash at ath az aj
+"""
+# A word of a unit's kind alone names no place in a text: "Sports City" and "Modern Basra City"
+# of a report from Basra are no Saint Lucian district "City".
+UNIT_KIND_WORDS = frozenset(_KIND_WORDS.split())
+_DESIGNATORS = UNIT_KIND_WORDS | frozenset(_ARTICLES.split())
 # "Province de l'Oudalan": the elided article is a word of its own here.
 _ELISION = re.compile("\\b([ldLD])['\u2019]")
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from tocsin.intake.triage.admin_keys import admin_key
+from tocsin.intake.triage.admin_keys import UNIT_KIND_WORDS, admin_key
 from tocsin.intake.triage.direction_words import in_english
 from tocsin.intake.triage.folding import fold, is_unspaced, read_as_words, without_town_word
 from tocsin.intake.triage.similar_unit_names import similar_unit
@@ -81,7 +81,8 @@ class Gazetteer:
     def add(self, place: Place, names: Iterable[str]) -> None:
         """Index `place` under each of `names` (spellings that fold alike count once), a name
         with a possessive in it as a text's words read it too, and a Burmese town's name also
-        without the word for town."""
+        without the word for town. A name that is only a word of a unit's kind ("City", a
+        district of Saint Lucia) is not indexed: reports write the word of other places."""
         keys = set()
         for name in names:
             folded = fold(name)
@@ -90,7 +91,7 @@ class Gazetteer:
                 if variant is not None:
                     keys.add(variant)
         for key in keys:
-            if not key:
+            if not key or key in UNIT_KIND_WORDS:
                 continue
             if is_unspaced(key):
                 self.unspaced.setdefault(key, []).append(place)
