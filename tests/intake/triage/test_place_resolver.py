@@ -385,3 +385,20 @@ def test_a_place_in_a_country_the_file_never_had_counts_for_less() -> None:
     assert outside.resolve(text).country_iso3 == "COD"
     inside = PlaceResolver(gazetteer, cues=cues, country_shares={"COD": 0.5, "JPN": 0.5})
     assert inside.resolve(text).country_iso3 == "JPN"
+
+
+def test_a_learned_cue_does_not_move_an_event_placed_in_another_of_the_file_s_countries() -> None:
+    # A Middle East file of 2024 holds more Turkish strikes in Iraq than in Syria.
+    gazetteer = Gazetteer()
+    gazetteer.add(Place(PlaceKind.ADMIN1, "SYR", "Ar-Raqqa", admin1="Ar-Raqqa"), ["Ar Raqqa"])
+    cues = CountryCues({"turkish": (("IRQ", 1.0),), "ops": (("IRQ", 1.0),)})
+    shares = {"IRQ": 0.7, "SYR": 0.3}
+    resolver = PlaceResolver(gazetteer, cues=cues, country_shares=shares)
+    text = (
+        "On 5 July 2024, Turkish forces supported by opposition rebels, operating under OPS,"
+        " shelled Abu Serra town in Ar Raqqa countryside with heavy artillery."
+    )
+    assert resolver.resolve(text).country_iso3 == "SYR"
+    # A place in a country the file does not hold leaves the cue its full weight.
+    iraq_only = PlaceResolver(gazetteer, cues=cues, country_shares={"IRQ": 1.0})
+    assert iraq_only.resolve(text).country_iso3 == "IRQ"

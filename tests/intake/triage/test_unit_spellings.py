@@ -107,3 +107,18 @@ def test_a_file_a_level_down_is_answered_at_its_level(small_gazetteer: Gazetteer
 def test_file_units_are_the_units_the_training_events_name() -> None:
     places = towns(("Ber", "Timbuktu"), ("Lerneb", "Region de Timbuktu"), ("Gao", "Gao"))
     assert file_units(places) == {"MLI": {"timbuktu": "Timbuktu", "gao": "Gao"}}
+
+
+def test_a_unit_the_file_calls_by_another_of_its_names_is_answered_so() -> None:
+    # Yemen: the P-code file's "Sana'a City" is ACLED's (and GeoNames') "Amanat al Asimah".
+    gazetteer = Gazetteer()
+    capital = Place(PlaceKind.ADMIN1, "YEM", "Sana'a City", admin1="Sana'a City")
+    gazetteer.add(capital, ["Sana'a City", "Amanat al Asimah"])
+    gazetteer.add(Place(PlaceKind.ADMIN1, "YEM", "Marib", admin1="Marib"), ["Marib", "Saba"])
+    gazetteer.add(Place(PlaceKind.CITY, "YEM", "Saba", "Sana'a City"), ["Saba"])
+    file_unit = Place(PlaceKind.ADMIN1, "YEM", "Amanat al Asimah", admin1="Amanat al Asimah")
+    learned = learn_unit_spellings([file_unit], gazetteer)
+    assert learned == {"YEM": {admin_key("Sana'a City"): "Amanat al Asimah"}}
+    # A name of two units (Marib's other name, a town of the capital) says neither.
+    other = Place(PlaceKind.ADMIN1, "YEM", "Saba", admin1="Saba")
+    assert learn_unit_spellings([other], gazetteer) == {}

@@ -371,8 +371,20 @@ class PlaceResolver:
             elif elsewhere < _CLEARLY_PLACED:
                 scores[iso3] += weight * _ACTOR_FACTOR
         if self.cues is not None:
+            placed = dict(scores)
             for iso3, votes in self.cues.votes(text).items():
-                scores[iso3] += min(_CUE_CAP, _CUE_WEIGHT * votes)
+                weight = min(_CUE_CAP, _CUE_WEIGHT * votes)
+                # A group's name learned where it mostly fought does not move an event the text
+                # places in another of the file's countries ("Turkish forces ... shelled Abu
+                # Serra town in Ar Raqqa countryside", of a file with more Turkish strikes in
+                # Iraq than in Syria).
+                elsewhere = max(
+                    (v for c, v in placed.items() if c != iso3 and c in self.country_shares),
+                    default=0.0,
+                )
+                if not placed.get(iso3) and elsewhere >= _CLEARLY_PLACED:
+                    weight *= _ACTOR_FACTOR
+                scores[iso3] += weight
         for iso3, share in script_countries(text):
             scores[iso3] += _SCRIPT_WEIGHT * share
         if self.home_country is not None:

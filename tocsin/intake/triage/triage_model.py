@@ -29,7 +29,7 @@ from tocsin.intake.triage.violation_classifier import ViolationClassifier
 from tocsin.intake.triage.violation_types import VIOLATION_CODES
 
 # Bump when a change to triage code changes results for the same training data.
-TRIAGE_CODE_VERSION = "32"
+TRIAGE_CODE_VERSION = "33"
 CONFIRMED_WEIGHT = 3.0
 # ACLED notes the classifier learns from, the most recent first: 20,000 take ~4 minutes to embed
 # and fit on 2 cores, and a regional file of 100,000 would take over 20 for little gain. Every

@@ -7,7 +7,8 @@ read and filter by their data's names, so the resolver answers in them: every to
 training events locate says which gazetteer unit its coordinates fall in and what the file
 calls that unit, and a gazetteer unit takes the name most of its towns give. A unit no town
 names that way takes the file's name for it when that is the one name a letter away ("Tirane" /
-"Tirana", "Lahj" / "Lahij").
+"Tirana", "Lahj" / "Lahij"), or when the file calls it by another name the gazetteer knows for
+it and for no other unit ("Amanat al Asimah", GeoNames' name of "Sana'a City").
 
 Some files also divide a country one level further down than the P-code file's first level:
 ACLED's first-level units of Libya, Tunisia and Uganda are the P-code file's second-level ones
@@ -69,6 +70,9 @@ def learn_unit_spellings(places: Iterable[Place], gazetteer: Gazetteer) -> Spell
             continue
         spellings[iso3][key] = name
     for iso3, file_names in file_units(places).items():
+        for key, name in _other_names(iso3, file_names, gazetteer).items():
+            spellings[iso3].setdefault(key, name)
+    for iso3, file_names in file_units(places).items():
         units = {*gazetteer.admin1_names.get(iso3, {}), *gazetteer.admin2_names.get(iso3, {})}
         for key in units:
             if key in file_names or key in spellings[iso3] or len(key) < MIN_NEAR_LENGTH:
@@ -81,6 +85,25 @@ def learn_unit_spellings(places: Iterable[Place], gazetteer: Gazetteer) -> Spell
             if len(near) == 1:
                 spellings[iso3][key] = near[0]
     return {iso3: names for iso3, names in spellings.items() if names}
+
+
+def _other_names(iso3: str, file_names: dict[str, str], gazetteer: Gazetteer) -> dict[str, str]:
+    """{admin_key(gazetteer's admin1): the file's name} where the file calls a unit by another
+    name the gazetteer knows for it, and for no other unit ("Amanat al Asimah", GeoNames' name of
+    the P-code file's "Sana'a City"): the name says it, whether or not the file's towns there do."""
+    official = gazetteer.admin1_names.get(iso3, {})
+    names_of: dict[str, set[str]] = defaultdict(set)
+    for key, name in file_names.items():
+        if key in official:
+            continue
+        units = gazetteer.admin1_units(iso3, name)
+        if len(units) == 1:
+            names_of[admin_key(next(iter(units)))].add(name)
+    return {
+        key: next(iter(names))
+        for key, names in names_of.items()
+        if len(names) == 1 and key not in file_names
+    }
 
 
 def file_units(places: Iterable[Place]) -> dict[str, dict[str, str]]:
