@@ -72,7 +72,6 @@ def learn_unit_spellings(places: Iterable[Place], gazetteer: Gazetteer) -> Spell
     for iso3, file_names in file_units(places).items():
         for key, name in _other_names(iso3, file_names, gazetteer).items():
             spellings[iso3].setdefault(key, name)
-    for iso3, file_names in file_units(places).items():
         units = {*gazetteer.admin1_names.get(iso3, {}), *gazetteer.admin2_names.get(iso3, {})}
         for key in units:
             if key in file_names or key in spellings[iso3] or len(key) < MIN_NEAR_LENGTH:
